@@ -13,12 +13,13 @@ import java.util.Set;
  * veth pair {@code v0}/{@code v1} whose default route goes nowhere. Anywhere else a browser could
  * reach real hosts, so the test fails before it starts one.
  */
-final class PrivateNetworkNamespace {
+public final class PrivateNetworkNamespace {
     private static final Set<String> ALLOWED_INTERFACES = Set.of("lo", "v0", "v1");
 
     private PrivateNetworkNamespace() {}
 
-    static void assertInside() {
+    /** Fails the calling test unless it runs in the private namespace that run-interop.sh makes. */
+    public static void assertInside() {
         List<String> names;
         try {
             names = NetworkInterface.networkInterfaces().map(NetworkInterface::getName).toList();

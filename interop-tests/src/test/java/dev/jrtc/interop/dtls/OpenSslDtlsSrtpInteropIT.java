@@ -1,0 +1,96 @@
+package dev.jrtc.interop.dtls;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jrtc.dtls.DtlsCertificate;
+import dev.jrtc.dtls.DtlsConfig;
+import dev.jrtc.dtls.DtlsEvent;
+import dev.jrtc.dtls.DtlsKeyType;
+import dev.jrtc.dtls.DtlsRole;
+import dev.jrtc.dtls.SrtpProtectionProfile;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * OpenSSL 3 as the DTLS-SRTP key oracle (TESTRIG.md): our engine in each role against
+ * {@code openssl s_server}/{@code s_client}, on 127.0.0.1 only; the handshake must complete with
+ * SRTP_AES128_CM_HMAC_SHA1_80 and both sides must print/export the same 60 bytes.
+ */
+@Timeout(120)
+class OpenSslDtlsSrtpInteropIT {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void jrtcClientAgainstOpenSslServerExportsTheKeysOpenSslPrints() throws Exception {
+        OpenSsl.Identity peer = OpenSsl.newIdentity(dir, "openssl-server");
+        DtlsCertificate ours = DtlsCertificate.generate(DtlsKeyType.ECDSA_P256, RANDOM, System.currentTimeMillis());
+        int port = freeUdpPort();
+        try (OpenSslProcess server = new OpenSslProcess(OpenSsl.serverCommand(port, peer), dir.resolve("s_server.log"));
+                UdpEngineDriver client = new UdpEngineDriver(
+                        DtlsConfig.of(DtlsRole.CLIENT, ours, List.of(peer.fingerprint())), RANDOM)) {
+            assertTrue(server.awaitOutput("ACCEPT", 10_000), server.output());
+            client.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            boolean connected = client.runUntil(e -> e.stream().anyMatch(x -> x instanceof DtlsEvent.Connected
+                    || x instanceof DtlsEvent.Closed), Duration.ofSeconds(20));
+            assertTrue(connected && client.events.stream().anyMatch(x -> x instanceof DtlsEvent.Connected),
+                    () -> "events " + client.events + "\nopenssl:\n" + server.output());
+            assertTrue(server.awaitOutput("Keying material:", 10_000), server.output());
+
+            assertSameKeys(client.only(DtlsEvent.SrtpKeys.class), OpenSsl.keyingMaterial(server.output()));
+            assertArrayEquals(OpenSsl.derOf(peer.cert()), client.only(DtlsEvent.PeerCertificate.class).chain().get(0));
+            System.out.println("openssl s_server said:\n" + server.output());
+        }
+    }
+
+    @Test
+    void openSslClientAgainstJrtcServerExportsTheKeysOpenSslPrints() throws Exception {
+        OpenSsl.Identity peer = OpenSsl.newIdentity(dir, "openssl-client");
+        DtlsCertificate ours = DtlsCertificate.generate(DtlsKeyType.ECDSA_P256, RANDOM, System.currentTimeMillis());
+        try (UdpEngineDriver server = new UdpEngineDriver(
+                DtlsConfig.of(DtlsRole.SERVER, ours, List.of(peer.fingerprint())), RANDOM)) {
+            // The server learns the client's address from its first datagram; start with a placeholder path.
+            server.engine.start(System.nanoTime(), server.local(), new InetSocketAddress(InetAddress.getLoopbackAddress(), 9));
+            try (OpenSslProcess client = new OpenSslProcess(OpenSsl.clientCommand(server.port(), peer),
+                    dir.resolve("s_client.log"))) {
+                boolean ended = server.runUntil(e -> e.stream().anyMatch(x -> x instanceof DtlsEvent.Connected
+                        || x instanceof DtlsEvent.Closed), Duration.ofSeconds(20));
+                assertTrue(ended && server.events.stream().anyMatch(x -> x instanceof DtlsEvent.Connected),
+                        () -> "events " + server.events + "\nopenssl:\n" + client.output());
+                assertTrue(client.awaitOutput("Keying material:", 10_000), client.output());
+
+                assertSameKeys(server.only(DtlsEvent.SrtpKeys.class), OpenSsl.keyingMaterial(client.output()));
+                assertTrue(client.output().contains("SRTP Extension negotiated, profile=SRTP_AES128_CM_SHA1_80"),
+                        client.output());
+                assertTrue(client.output().contains("Extended master secret: yes"), client.output());
+                System.out.println("openssl s_client said:\n" + client.output());
+            }
+        }
+    }
+
+    private static void assertSameKeys(DtlsEvent.SrtpKeys ours, byte[] openssl) {
+        assertNotNull(openssl, "openssl printed no keying material");
+        assertEquals(SrtpProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80, ours.keyingMaterial().profile());
+        assertArrayEquals(openssl, ours.keyingMaterial().material(), "exported keys differ from OpenSSL's");
+    }
+
+    static int freeUdpPort() throws Exception {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,329 @@
+package dev.jrtc.dtls;
+
+import dev.jrtc.common.Deadline;
+import dev.jrtc.common.Output;
+import dev.jrtc.common.Transmit;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.bouncycastle.tls.DTLSTransport;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsFatalAlertReceived;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
+
+/**
+ * A {@link DtlsEngine} on Bouncy Castle's blocking DTLS 1.2 (DESIGN.md section 4).
+ *
+ * <h2>Threads</h2>
+ * The handshake runs on a thread of the {@link Executor} the caller injects (a core may not start
+ * threads). It reads received datagrams from a bounded queue that {@link #handleReceive} fills
+ * without blocking, and everything it sends goes into a thread-safe queue; after adding to that
+ * queue it calls the caller's {@code wakeup}, and the loop then drains {@link #poll()} on its
+ * own thread. When the handshake ends, the thread publishes the outcome through the same queue
+ * and returns to its executor. From then on the loop thread alone calls BC: received records are
+ * decrypted inside {@code handleReceive}, and {@link #sendApplicationData} encrypts in place,
+ * neither of which ever blocks (see {@link BridgedDatagramTransport}).
+ *
+ * <h2>Timers</h2>
+ * BC's flight retransmission timer runs inside the handshake thread, as the wait it passes to
+ * {@code DatagramTransport.receive}; it starts at {@link DtlsConfig#initialRetransmit()} and
+ * doubles up to 60 s. Inside that wait the transport runs a second, faster timer that repeats the
+ * last flight byte for byte, doubling only to 1 s, so that heavy loss does not stall the
+ * handshake behind BC's long backoff (see {@link BridgedDatagramTransport}). The loop sees one sans-IO timer: the handshake deadline ({@code start} time plus
+ * {@link DtlsConfig#handshakeTimeout()}) returned from {@code poll()}. When
+ * {@link #handleTimeout} passes it, the engine fails with {@link DtlsFailure.HandshakeTimeout} and
+ * wakes the handshake thread so it ends. After the handshake there is no timer.
+ */
+public final class BouncyCastleDtlsEngine implements DtlsEngine {
+    private final DtlsConfig config;
+    private final Executor handshakeExecutor;
+    private final Runnable wakeup;
+    private final PeerFactory peers;
+    private final JcaTlsCrypto crypto;
+    private final DtlsCounters counters = new DtlsCounters();
+    private final DatagramGuard guard;
+    private final InboundDatagramQueue inbound;
+    private final BridgedDatagramTransport transport;
+    /** Written by both threads: datagrams BC sent and the handshake outcome, in order. */
+    private final Queue<Object> fromBc = new ConcurrentLinkedQueue<>();
+    /** Loop-only: events ready to hand out. */
+    private final ArrayDeque<Output> ready = new ArrayDeque<>();
+
+    private DtlsState state = DtlsState.NEW;
+    private long handshakeDeadlineNanos;
+    private InetSocketAddress local;
+    private InetSocketAddress remote;
+    private DTLSTransport connection;
+    private byte[] receiveBuffer;
+
+    private BouncyCastleDtlsEngine(DtlsConfig config, SecureRandom random, Executor handshakeExecutor, Runnable wakeup,
+            PeerFactory peers) {
+        this.peers = peers;
+        this.config = Objects.requireNonNull(config, "config");
+        this.handshakeExecutor = Objects.requireNonNull(handshakeExecutor, "handshakeExecutor");
+        this.wakeup = Objects.requireNonNull(wakeup, "wakeup");
+        this.crypto = new JdkFirstTlsCrypto(Objects.requireNonNull(random, "random"));
+        this.guard = new DatagramGuard(config.maxHandshakeMessageLength());
+        this.inbound = new InboundDatagramQueue(config.inboundQueueCapacity());
+        this.transport = new BridgedDatagramTransport(inbound, this::fromBc, config.mtu(),
+                PeerTimers.from(config).initialResendMillis());
+    }
+
+    /**
+     * Creates an engine; nothing happens until {@link #start}.
+     *
+     * @param random the source of all DTLS randomness (a {@link SecureRandom} in production)
+     * @param handshakeExecutor runs one blocking task per handshake; give it a thread per
+     *     concurrent handshake (the task waits on the network for up to the handshake timeout)
+     * @param wakeup called from the handshake thread when {@link #poll()} has something new; it
+     *     must only schedule a drain on the loop thread, never call the engine itself
+     */
+    public static BouncyCastleDtlsEngine create(DtlsConfig config, SecureRandom random, Executor handshakeExecutor,
+            Runnable wakeup) {
+        return new BouncyCastleDtlsEngine(config, random, handshakeExecutor, wakeup, PeerFactory.JRTC);
+    }
+
+    /** For tests in this package: an engine whose BC peer comes from {@code peers}. */
+    static BouncyCastleDtlsEngine create(DtlsConfig config, SecureRandom random, Executor handshakeExecutor,
+            Runnable wakeup, PeerFactory peers) {
+        return new BouncyCastleDtlsEngine(config, random, handshakeExecutor, wakeup, peers);
+    }
+
+    @Override
+    public void start(long nowNanos, InetSocketAddress localAddress, InetSocketAddress remoteAddress) {
+        if (state != DtlsState.NEW) {
+            throw new IllegalStateException("start called in state " + state);
+        }
+        setPath(localAddress, remoteAddress);
+        state = DtlsState.HANDSHAKING;
+        handshakeDeadlineNanos = nowNanos + config.handshakeTimeout().toNanos();
+        try {
+            handshakeExecutor.execute(new HandshakeTask(config, crypto, transport, peers, this::fromBc));
+        } catch (RejectedExecutionException e) {
+            end(new DtlsFailure.TransportError("handshake executor rejected the task: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public void setPath(InetSocketAddress localAddress, InetSocketAddress remoteAddress) {
+        this.local = Objects.requireNonNull(localAddress, "local");
+        this.remote = Objects.requireNonNull(remoteAddress, "remote");
+    }
+
+    @Override
+    public void handleReceive(long nowNanos, InetSocketAddress from, InetSocketAddress to, byte[] buf, int offset,
+            int length) {
+        counters.received();
+        DtlsDropReason bad = guard.check(buf, offset, length);
+        if (bad != null) {
+            counters.dropped(bad);
+            return;
+        }
+        if (state != DtlsState.HANDSHAKING && state != DtlsState.CONNECTED) {
+            counters.dropped(DtlsDropReason.NOT_RUNNING);
+            return;
+        }
+        if (!inbound.offer(Arrays.copyOfRange(buf, offset, offset + length))) {
+            counters.dropped(DtlsDropReason.QUEUE_FULL);
+            return;
+        }
+        if (state == DtlsState.CONNECTED) {
+            drainConnection();
+        }
+    }
+
+    @Override
+    public void handleTimeout(long nowNanos) {
+        if (state == DtlsState.HANDSHAKING && nowNanos - handshakeDeadlineNanos >= 0) {
+            end(new DtlsFailure.HandshakeTimeout(config.handshakeTimeout()));
+        }
+    }
+
+    @Override
+    public boolean sendApplicationData(long nowNanos, byte[] buf, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, buf.length);
+        if (state != DtlsState.CONNECTED) {
+            return false;
+        }
+        if (length > maxApplicationDataLength()) {
+            throw new IllegalArgumentException("record of " + length + " bytes exceeds " + maxApplicationDataLength());
+        }
+        try {
+            // BC checks off < buf.length even for an empty record; give it a one-byte array then.
+            connection.send(length == 0 ? new byte[1] : buf, length == 0 ? 0 : offset, length);
+            return true;
+        } catch (IOException e) {
+            end(failureOf(e));
+            return false;
+        }
+    }
+
+    @Override
+    public int maxApplicationDataLength() {
+        if (connection != null) {
+            try {
+                return connection.getSendLimit();
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+        // Before the cipher is known: the worst case among our AEAD suites (8-byte explicit nonce + 16-byte tag).
+        return config.mtu() - DatagramGuard.RECORD_HEADER_LENGTH - 24;
+    }
+
+    @Override
+    public void close(long nowNanos) {
+        switch (state) {
+            case CONNECTED -> {
+                try {
+                    connection.close(); // sends close_notify through the transport, on this thread
+                } catch (IOException e) {
+                    // Closing anyway; the peer will time out instead of seeing close_notify.
+                }
+                end(new DtlsCloseReason.LocalClose());
+            }
+            case NEW, HANDSHAKING -> end(new DtlsCloseReason.LocalClose());
+            case CLOSED -> {
+            }
+        }
+    }
+
+    @Override
+    public Output poll() {
+        while (ready.isEmpty()) {
+            Object item = fromBc.poll();
+            if (item == null) {
+                return state == DtlsState.HANDSHAKING ? new Deadline(handshakeDeadlineNanos) : Deadline.NEVER;
+            }
+            if (item instanceof byte[] datagram) {
+                return new Transmit(local, remote, datagram);
+            }
+            onOutcome((HandshakeOutcome) item);
+        }
+        return ready.poll();
+    }
+
+    @Override
+    public DtlsState state() {
+        return state;
+    }
+
+    @Override
+    public DtlsRole role() {
+        return config.role();
+    }
+
+    @Override
+    public DtlsStats stats() {
+        return counters.snapshot();
+    }
+
+    /** Called by BC's transport and by the handshake task, on either thread. */
+    private void fromBc(Object item) {
+        if (item instanceof byte[]) {
+            counters.sent();
+        }
+        fromBc.add(item);
+        wakeup.run();
+    }
+
+    private void onOutcome(HandshakeOutcome outcome) {
+        if (state != DtlsState.HANDSHAKING) {
+            return; // we already timed out or closed; the late result is discarded
+        }
+        if (outcome instanceof HandshakeOutcome.Succeeded ok) {
+            connection = ok.transport();
+            transport.enterLoopMode();
+            state = DtlsState.CONNECTED;
+            ready.add(ok.peer());
+            ready.add(ok.keys());
+            ready.add(ok.connected());
+            // Records that arrived while the handshake thread was finishing are still queued.
+            drainConnection();
+        } else {
+            end(((HandshakeOutcome.Failed) outcome).failure());
+        }
+    }
+
+    /** Decrypts everything queued; loop thread only, never blocks. */
+    private void drainConnection() {
+        if (receiveBuffer == null) {
+            receiveBuffer = new byte[DatagramGuard.MAX_DATAGRAM];
+        }
+        while (state == DtlsState.CONNECTED) {
+            int n = receiveRecord(false);
+            if (n == ENDED) {
+                return;
+            }
+            if (n < 0) {
+                // BC may stop early with records of the last datagram still split off in its own queue.
+                while (state == DtlsState.CONNECTED && receiveRecord(true) >= 0) {
+                    // each call delivered one record
+                }
+                if (inbound.isEmpty()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static final int ENDED = -2;
+
+    /**
+     * Lets BC process one record, from the inbound queue or (if {@code pendingOnly}) from what it
+     * already holds. Returns the application-data length delivered, -1 when there was nothing to
+     * deliver, or {@link #ENDED} when the association ended.
+     */
+    private int receiveRecord(boolean pendingOnly) {
+        int n;
+        try {
+            n = pendingOnly
+                    ? connection.receivePending(receiveBuffer, 0, receiveBuffer.length)
+                    : connection.receive(receiveBuffer, 0, receiveBuffer.length, 1);
+        } catch (BridgedDatagramTransport.NothingQueued drained) {
+            n = -1;
+        } catch (IOException e) {
+            end(failureOf(e));
+            return ENDED;
+        } catch (RuntimeException e) {
+            // A BC bug must not escape into the loop as if it were ours: fail only this association.
+            end(new DtlsFailure.TransportError("Bouncy Castle failed: " + e));
+            return ENDED;
+        }
+        if (n > 0) {
+            ready.add(new DtlsEvent.ApplicationData(Arrays.copyOf(receiveBuffer, n)));
+        }
+        if (transport.closedByStack()) {
+            // BC saw close_notify, answered it with its own, and closed the transport.
+            end(new DtlsCloseReason.PeerClosed());
+            return ENDED;
+        }
+        return n;
+    }
+
+    private static DtlsFailure failureOf(IOException e) {
+        if (e instanceof TlsFatalAlertReceived received) {
+            return new DtlsFailure.AlertReceived(received.getAlertDescription());
+        }
+        if (e instanceof TlsFatalAlert alert) {
+            return DtlsFailure.LocalAlert.of(alert);
+        }
+        return new DtlsFailure.TransportError(e.toString());
+    }
+
+    private void end(DtlsCloseReason reason) {
+        if (state == DtlsState.CLOSED) {
+            return;
+        }
+        state = DtlsState.CLOSED;
+        transport.abort();
+        ready.add(new DtlsEvent.Closed(reason));
+    }
+}

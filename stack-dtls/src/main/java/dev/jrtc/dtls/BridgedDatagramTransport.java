@@ -1,0 +1,214 @@
+package dev.jrtc.dtls;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.bouncycastle.tls.DatagramTransport;
+
+/**
+ * The {@link DatagramTransport} Bouncy Castle runs on. Outbound datagrams are copied to a sink
+ * (the engine's queue towards the loop). Inbound datagrams come from a bounded queue.
+ *
+ * <p>It works in two phases. During the handshake, BC's own thread calls {@link #receive} with
+ * its retransmission timeout, and we wait that long on the queue: BC's flight timer runs inside
+ * that thread. Once the loop takes over after the handshake, {@link #receive} never waits: an
+ * empty queue throws {@link NothingQueued}, an {@link InterruptedIOException}, which BC passes up
+ * without failing the connection. (BC treats a wait of zero as "forever" and, given a short wait,
+ * would spin until it expires; the exception ends the drain at once.)
+ */
+final class BridgedDatagramTransport implements DatagramTransport {
+    /** Thrown in loop mode when no datagram is queued: the drain is complete. */
+    static final class NothingQueued extends InterruptedIOException {
+        private static final long serialVersionUID = 1L;
+
+        NothingQueued() {
+            super("no datagram queued");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this; // control flow, thrown per drain: no stack trace needed
+        }
+    }
+
+    private static final byte CHANGE_CIPHER_SPEC = 20;
+
+    private final InboundDatagramQueue inbound;
+    private final Consumer<byte[]> outbound;
+    private final int mtu;
+    private volatile boolean loopMode;
+    private volatile boolean aborted;
+    private volatile boolean closedByStack;
+    /** Our own resend timer's ceiling; BC's doubles to 60 s, which loses calls under heavy loss. */
+    static final int MAX_FAST_RESEND_MILLIS = 1_000;
+
+    private final int initialResendMillis;
+    /** The datagrams of our latest flight, exactly as sent; handshake thread only. */
+    private final List<byte[]> lastFlight = new ArrayList<>();
+    private boolean receivedSinceLastSend = true;
+    private boolean lastWaitExpired;
+    private int fastResendMillis;
+    /** A change_cipher_spec record held back to share a datagram with the Finished that follows it. */
+    private byte[] heldChangeCipherSpec;
+
+    BridgedDatagramTransport(InboundDatagramQueue inbound, Consumer<byte[]> outbound, int mtu, int initialResendMillis) {
+        this.inbound = inbound;
+        this.outbound = outbound;
+        this.mtu = mtu;
+        this.initialResendMillis = initialResendMillis;
+        this.fastResendMillis = initialResendMillis;
+    }
+
+    /** From now on the loop thread calls BC, so {@link #receive} must never block. */
+    void enterLoopMode() {
+        loopMode = true;
+    }
+
+    /** Stops everything: waiters wake, further sends are discarded (the engine has already ended). */
+    void abort() {
+        aborted = true;
+        inbound.close();
+    }
+
+    /** Whether BC closed us: after close_notify either way, or after a fatal alert. */
+    boolean closedByStack() {
+        return closedByStack;
+    }
+
+    @Override
+    public int getReceiveLimit() {
+        return DatagramGuard.MAX_DATAGRAM;
+    }
+
+    @Override
+    public int getSendLimit() {
+        return mtu;
+    }
+
+    @Override
+    public int receive(byte[] buf, int off, int len, int waitMillis) throws IOException {
+        byte[] datagram;
+        if (loopMode) {
+            datagram = inbound.poll();
+            if (datagram == null) {
+                throw new NothingQueued();
+            }
+        } else {
+            datagram = awaitDatagram(Math.max(1, waitMillis));
+            if (datagram == null) {
+                return -1;
+            }
+        }
+        if (datagram.length > len) {
+            return -1; // cannot happen: BC sizes buffers from getReceiveLimit(), which the guard enforces
+        }
+        System.arraycopy(datagram, 0, buf, off, datagram.length);
+        return datagram.length;
+    }
+
+    /**
+     * Waits up to {@code waitMillis} (BC's own flight timer) for a datagram. Meanwhile our faster
+     * timer repeats the last flight byte for byte, starting at the configured initial time and
+     * doubling only to {@link #MAX_FAST_RESEND_MILLIS}: identical records are harmless (the peer's
+     * replay window drops copies it already has) and they fill the gaps that loss left.
+     */
+    private byte[] awaitDatagram(int waitMillis) throws IOException {
+        receivedSinceLastSend = true;
+        int left = waitMillis;
+        while (true) {
+            int slice = lastFlight.isEmpty() ? left : Math.min(left, fastResendMillis);
+            byte[] datagram;
+            try {
+                datagram = inbound.poll(slice);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("DTLS handshake thread interrupted");
+            }
+            if (datagram != null) {
+                lastWaitExpired = false;
+                return datagram;
+            }
+            if (inbound.isClosed()) {
+                throw new IOException("DTLS transport closed");
+            }
+            left -= slice;
+            if (left <= 0) {
+                lastWaitExpired = true;
+                return null; // BC's timer: it resends the flight itself, with fresh record numbers
+            }
+            for (byte[] d : lastFlight) {
+                outbound.accept(d.clone());
+            }
+            fastResendMillis = Math.min(2 * fastResendMillis, MAX_FAST_RESEND_MILLIS);
+        }
+    }
+
+    /**
+     * Copies a record BC wrote. BC sends change_cipher_spec and the encrypted Finished as two
+     * datagrams; losing either costs a whole retransmission round, and BC backs off to seconds,
+     * so under heavy loss the pair is packed into one datagram (RFC 6347 allows several records per
+     * datagram). Called only by the thread that currently runs BC.
+     */
+    @Override
+    public void send(byte[] buf, int off, int len) {
+        if (aborted) {
+            return;
+        }
+        if (len > 0 && buf[off] == CHANGE_CIPHER_SPEC) {
+            flushHeld();
+            heldChangeCipherSpec = copy(buf, off, len, 0, len);
+            return;
+        }
+        byte[] held = heldChangeCipherSpec;
+        heldChangeCipherSpec = null;
+        if (held != null && held.length + len <= mtu) {
+            byte[] both = copy(buf, off, len, held.length, held.length + len);
+            System.arraycopy(held, 0, both, 0, held.length);
+            emit(both);
+            return;
+        }
+        if (held != null) {
+            emit(held);
+        }
+        emit(copy(buf, off, len, 0, len));
+    }
+
+    private void emit(byte[] datagram) {
+        if (!loopMode) {
+            if (receivedSinceLastSend) {
+                lastFlight.clear();
+                if (!lastWaitExpired) {
+                    fastResendMillis = initialResendMillis; // a new flight; BC's own resends keep our backoff
+                }
+                receivedSinceLastSend = false;
+            }
+            lastFlight.add(datagram);
+        }
+        outbound.accept(datagram);
+    }
+
+    private void flushHeld() {
+        byte[] held = heldChangeCipherSpec;
+        heldChangeCipherSpec = null;
+        if (held != null) {
+            emit(held);
+        }
+    }
+
+    private static byte[] copy(byte[] buf, int off, int len, int at, int size) {
+        byte[] out = new byte[size];
+        System.arraycopy(buf, off, out, at, len);
+        return out;
+    }
+
+    @Override
+    public void close() {
+        if (!aborted) {
+            flushHeld();
+        }
+        closedByStack = true;
+        inbound.close();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.jrtc.dtls;
+
+import java.util.function.Consumer;
+import org.bouncycastle.tls.DTLSClientProtocol;
+import org.bouncycastle.tls.DTLSServerProtocol;
+import org.bouncycastle.tls.DTLSTransport;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
+
+/**
+ * Runs Bouncy Castle's blocking handshake to its end on the injected executor's thread and
+ * publishes one {@link HandshakeOutcome} (the SRTP keys were exported inside BC's
+ * {@code notifyHandshakeComplete}). It never touches the engine's loop-owned state.
+ */
+final class HandshakeTask implements Runnable {
+    private final DtlsConfig config;
+    private final JcaTlsCrypto crypto;
+    private final BridgedDatagramTransport transport;
+    private final PeerFactory peers;
+    private final Consumer<HandshakeOutcome> publish;
+
+    HandshakeTask(DtlsConfig config, JcaTlsCrypto crypto, BridgedDatagramTransport transport, PeerFactory peers,
+            Consumer<HandshakeOutcome> publish) {
+        this.peers = peers;
+        this.config = config;
+        this.crypto = crypto;
+        this.transport = transport;
+        this.publish = publish;
+    }
+
+    @Override
+    public void run() {
+        HandshakeRecorder recorder = new HandshakeRecorder();
+        HandshakeOutcome outcome = null;
+        try {
+            outcome = handshake(recorder);
+        } catch (Exception e) {
+            outcome = new HandshakeOutcome.Failed(recorder.classify(e, config));
+        } finally {
+            // Even an Error publishes an outcome, so the loop is never left waiting for a dead thread.
+            publish.accept(outcome != null ? outcome
+                    : new HandshakeOutcome.Failed(new DtlsFailure.TransportError("handshake thread ended abnormally")));
+        }
+    }
+
+    private HandshakeOutcome handshake(HandshakeRecorder recorder) throws Exception {
+        DTLSTransport dtls;
+        if (config.role() == DtlsRole.CLIENT) {
+            dtls = new DTLSClientProtocol().connect(peers.newClient(crypto, config, recorder), transport);
+        } else {
+            dtls = new DTLSServerProtocol().accept(peers.newServer(crypto, config, recorder), transport);
+        }
+        SrtpProtectionProfile profile = recorder.srtpProfile();
+        int suiteId = recorder.cipherSuite();
+        DtlsCipherSuite suite = DtlsCipherSuite.fromId(suiteId)
+                .orElseThrow(() -> new IllegalStateException("BC negotiated a suite we did not offer: " + suiteId));
+        byte[] material = recorder.keyingMaterial();
+        return new HandshakeOutcome.Succeeded(dtls,
+                new DtlsEvent.PeerCertificate(recorder.peerChain(), recorder.matchedFingerprint()),
+                new DtlsEvent.SrtpKeys(config.role(), new SrtpKeyingMaterial(profile, material)),
+                new DtlsEvent.Connected(config.role(), suite, profile));
+    }
+}
