@@ -1,0 +1,59 @@
+package dev.jrtc.rtp.codec;
+
+import dev.jrtc.common.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * VP8 depacketizer (RFC 7741). Each payload starts with a payload descriptor; the first packet of a
+ * frame has S=1 and partition index 0, and the frame is a key frame when the inverse key-frame bit
+ * of the VP8 frame tag (RFC 6386, section 9.1) is clear.
+ */
+public final class Vp8Depacketizer implements Depacketizer {
+    @Override
+    public boolean startsFrame(byte[] buf, int off, int len) {
+        return len > 0 && (buf[off] & 0x10) != 0 && (buf[off] & 0x07) == 0;
+    }
+
+    @Override
+    public boolean endsFrame(byte[] buf, int off, int len, boolean marker) {
+        return marker;
+    }
+
+    @Override
+    public DepacketizedFrame depacketize(PayloadSequence payloads) throws ParseException {
+        if (payloads.size() == 0) {
+            throw new ParseException("VP8: no payloads");
+        }
+        Vp8Descriptor first = Vp8Descriptor.parse(payloads.array(0), payloads.offset(0), payloads.length(0));
+        if (!first.start() || first.partitionIndex() != 0) {
+            throw new ParseException("VP8: the first packet does not start partition 0");
+        }
+        int total = 0;
+        int[] headerLengths = new int[payloads.size()];
+        for (int i = 0; i < payloads.size(); i++) {
+            headerLengths[i] = i == 0 ? first.length()
+                    : Vp8Descriptor.parse(payloads.array(i), payloads.offset(i), payloads.length(i)).length();
+            total += payloads.length(i) - headerLengths[i];
+        }
+        if (total == 0) {
+            throw new ParseException("VP8: empty frame");
+        }
+        byte[] data = new byte[total];
+        List<Integer> partitions = new ArrayList<>();
+        int pos = 0;
+        for (int i = 0; i < payloads.size(); i++) {
+            byte[] b = payloads.array(i);
+            int off = payloads.offset(i);
+            if ((b[off] & 0x10) != 0) {
+                partitions.add(pos);
+            }
+            int n = payloads.length(i) - headerLengths[i];
+            System.arraycopy(b, off + headerLengths[i], data, pos, n);
+            pos += n;
+        }
+        boolean key = (data[0] & 0x01) == 0;
+        Vp8Info info = new Vp8Info(first.pictureId(), first.tl0PicIdx(), first.temporalLayer(), first.layerSync(), partitions);
+        return new DepacketizedFrame(data, key, info);
+    }
+}

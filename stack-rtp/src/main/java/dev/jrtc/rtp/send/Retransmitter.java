@@ -1,0 +1,85 @@
+package dev.jrtc.rtp.send;
+
+import dev.jrtc.common.ParseException;
+import dev.jrtc.rtp.RtpPacket;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Answers NACKs from a {@link SendHistory}: with RTX packets (RFC 4588, section 4) when RTX was
+ * negotiated, else by sending the original packet again. A packet NACKed twice within the
+ * throttle interval is sent once.
+ */
+public final class Retransmitter {
+    private final SendHistory history;
+    private final long rtxSsrc;
+    private final int rtxPayloadType;
+    private int rtxSequence;
+    private long retransmissions;
+
+    /** Plain retransmission: the original packets again. */
+    public static Retransmitter plain(SendHistory history) {
+        return new Retransmitter(history, -1, -1, 0);
+    }
+
+    /** RTX on {@code rtxSsrc} with {@code rtxPayloadType}; its sequence numbers start at {@code firstSequence}. */
+    public static Retransmitter rtx(SendHistory history, long rtxSsrc, int rtxPayloadType, int firstSequence) {
+        return new Retransmitter(history, rtxSsrc, rtxPayloadType, firstSequence);
+    }
+
+    private Retransmitter(SendHistory history, long rtxSsrc, int rtxPayloadType, int firstSequence) {
+        this.history = history;
+        this.rtxSsrc = rtxSsrc;
+        this.rtxPayloadType = rtxPayloadType;
+        this.rtxSequence = firstSequence & 0xFFFF;
+    }
+
+    /**
+     * The packets that answer a NACK for {@code lost}.
+     *
+     * @param minIntervalNanos do not resend a packet more often than this (about one RTT)
+     */
+    public List<byte[]> onNack(long nowNanos, List<Integer> lost, long minIntervalNanos) {
+        List<byte[]> out = new ArrayList<>(lost.size());
+        for (int seq : lost) {
+            if (!history.claimRetransmission(seq, nowNanos, minIntervalNanos)) {
+                continue;
+            }
+            byte[] original = history.copy(seq);
+            out.add(rtxPayloadType < 0 ? original : toRtx(original));
+            retransmissions++;
+        }
+        return out;
+    }
+
+    /** The RTX form of a packet: same header with RTX SSRC, payload type and sequence, then OSN and payload. */
+    private byte[] toRtx(byte[] original) {
+        RtpPacket p;
+        try {
+            p = RtpPacket.of(original, 0, original.length);
+        } catch (ParseException e) {
+            throw new IllegalStateException("the send history holds a packet we could not have sent", e);
+        }
+        int header = p.headerLength();
+        byte[] rtx = new byte[header + 2 + p.payloadLength()];
+        System.arraycopy(original, 0, rtx, 0, header);
+        rtx[0] &= (byte) ~0x20; // the original's padding is not carried over
+        rtx[1] = (byte) ((original[1] & 0x80) | rtxPayloadType);
+        rtx[2] = (byte) (rtxSequence >>> 8);
+        rtx[3] = (byte) rtxSequence;
+        rtx[8] = (byte) (rtxSsrc >>> 24);
+        rtx[9] = (byte) (rtxSsrc >>> 16);
+        rtx[10] = (byte) (rtxSsrc >>> 8);
+        rtx[11] = (byte) rtxSsrc;
+        rtx[header] = original[2];
+        rtx[header + 1] = original[3];
+        System.arraycopy(original, p.payloadOffset(), rtx, header + 2, p.payloadLength());
+        rtxSequence = (rtxSequence + 1) & 0xFFFF;
+        return rtx;
+    }
+
+    /** Packets retransmitted so far. */
+    public long retransmissions() {
+        return retransmissions;
+    }
+}

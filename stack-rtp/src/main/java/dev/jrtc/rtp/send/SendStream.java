@@ -1,0 +1,188 @@
+package dev.jrtc.rtp.send;
+
+import dev.jrtc.common.Deadline;
+import dev.jrtc.common.Output;
+import dev.jrtc.common.ParseException;
+import dev.jrtc.common.WallClock;
+import dev.jrtc.rtp.DropCounters;
+import dev.jrtc.rtp.DropReason;
+import dev.jrtc.rtp.NtpTime;
+import dev.jrtc.rtp.RttEstimator;
+import dev.jrtc.rtp.RtpEvents;
+import dev.jrtc.rtp.rtcp.ExtendedReport;
+import dev.jrtc.rtp.rtcp.FullIntraRequest;
+import dev.jrtc.rtp.rtcp.GenericNack;
+import dev.jrtc.rtp.rtcp.PictureLossIndication;
+import dev.jrtc.rtp.rtcp.ReceiverReport;
+import dev.jrtc.rtp.rtcp.ReportBlock;
+import dev.jrtc.rtp.rtcp.RtcpCompound;
+import dev.jrtc.rtp.rtcp.RtcpPacket;
+import dev.jrtc.rtp.rtcp.SenderReport;
+import dev.jrtc.rtp.rtcp.SourceDescription;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The send side of one media stream, sans-IO: frames in, RTP packets out; NACKs answered from the
+ * history (RTX or plain), key-frame requests passed up, sender reports with the NTP-to-RTP mapping
+ * and XR DLRR answers sent, RTT measured from the receiver's report blocks.
+ */
+public final class SendStream {
+    private static final long DEFAULT_RTT_NANOS = 100_000_000L;
+
+    private final SendConfig config;
+    private final WallClock wallClock;
+    private final RtpPacketizer packetizer;
+    private final SendHistory history;
+    private final Retransmitter retransmitter;
+    private final SenderReportGenerator reports;
+    private final RttEstimator rtt = new RttEstimator();
+    private final DropCounters drops = new DropCounters();
+    private final ArrayDeque<Output> outputs = new ArrayDeque<>();
+    private long now;
+    private long nextReportNanos = Long.MIN_VALUE;
+    private long lastRrtrCompact;
+    private long lastRrtrArrivalNanos;
+    private long lastRrtrSsrc = -1;
+
+    /**
+     * @param config    what was negotiated
+     * @param wallClock for the NTP time of sender reports
+     */
+    public SendStream(SendConfig config, WallClock wallClock) {
+        this.config = config;
+        this.wallClock = wallClock;
+        this.packetizer = new RtpPacketizer(config.packetizerFactory().get(), config.ssrc(), config.payloadType(),
+                config.maxPacketSize(), config.firstSequence());
+        this.history = new SendHistory(config.historySize());
+        this.retransmitter = config.rtxPayloadType() < 0 ? Retransmitter.plain(history)
+                : Retransmitter.rtx(history, config.rtxSsrc(), config.rtxPayloadType(), config.firstSequence() ^ 0x5A5A);
+        this.reports = new SenderReportGenerator(config.ssrc(), config.clockRate());
+    }
+
+    private void advance(long nowNanos) {
+        if (nowNanos > now) {
+            now = nowNanos;
+        }
+    }
+
+    /** Sends one encoded frame captured now with RTP timestamp {@code rtpTimestamp}. */
+    public void sendFrame(long nowNanos, byte[] frame, long rtpTimestamp) {
+        advance(nowNanos);
+        for (byte[] p : packetizer.packetize(frame, rtpTimestamp)) {
+            int seq = ((p[2] & 0xFF) << 8) | (p[3] & 0xFF);
+            history.put(seq, p, 0, p.length);
+            reports.onPacketSent(rtpTimestamp, now, p.length - 12);
+            outputs.add(new RtpEvents.SendRtp(p));
+        }
+        scheduleReports();
+    }
+
+    /** An RTCP datagram from the receiver; {@code buf} is borrowed. */
+    public void handleRtcp(long nowNanos, byte[] buf, int off, int len) {
+        advance(nowNanos);
+        List<RtcpPacket> packets;
+        try {
+            packets = RtcpCompound.parse(buf, off, len);
+        } catch (ParseException e) {
+            drops.count(DropReason.MALFORMED_RTCP);
+            return;
+        }
+        for (RtcpPacket p : packets) {
+            onRtcpPacket(p);
+        }
+    }
+
+    private void onRtcpPacket(RtcpPacket p) {
+        if (p instanceof GenericNack n && n.mediaSsrc() == config.ssrc()) {
+            // A NACK repeated within most of an RTT was sent before our answer could have arrived.
+            long throttle = rtt.smoothedNanos(DEFAULT_RTT_NANOS) * 3 / 4;
+            for (byte[] r : retransmitter.onNack(now, n.lostSequences(), throttle)) {
+                outputs.add(new RtpEvents.SendRtp(r));
+            }
+        } else if (p instanceof PictureLossIndication pli && pli.mediaSsrc() == config.ssrc()
+                || p instanceof FullIntraRequest fir && fir.entries().stream().anyMatch(e -> e.ssrc() == config.ssrc())) {
+            outputs.add(new RtpEvents.KeyFrameRequested(config.ssrc()));
+        } else if (p instanceof ReceiverReport rr) {
+            onReportBlocks(rr.reports());
+        } else if (p instanceof SenderReport sr) {
+            onReportBlocks(sr.reports());
+        } else if (p instanceof ExtendedReport xr) {
+            onExtendedReport(xr);
+        }
+    }
+
+    private void onReportBlocks(List<ReportBlock> blocks) {
+        for (ReportBlock b : blocks) {
+            if (b.ssrc() == config.ssrc()) {
+                rtt.onEcho(b.lastSenderReport(), b.delaySinceLastSenderReport(), now);
+            }
+        }
+    }
+
+    private void onExtendedReport(ExtendedReport xr) {
+        for (ExtendedReport.Block b : xr.blocks()) {
+            if (b instanceof ExtendedReport.ReceiverReferenceTime rrtr) {
+                lastRrtrSsrc = xr.ssrc();
+                lastRrtrCompact = NtpTime.compact(rrtr.ntpTimestamp());
+                lastRrtrArrivalNanos = now;
+            }
+        }
+    }
+
+    /** Time has passed. */
+    public void handleTimeout(long nowNanos) {
+        advance(nowNanos);
+        if (nextReportNanos != Long.MIN_VALUE && now >= nextReportNanos) {
+            sendReport();
+        }
+    }
+
+    private void scheduleReports() {
+        if (nextReportNanos == Long.MIN_VALUE) {
+            nextReportNanos = now + config.reportIntervalNanos();
+        }
+    }
+
+    private void sendReport() {
+        nextReportNanos = now + config.reportIntervalNanos();
+        SenderReport sr = reports.report(now, wallClock.epochNanos(), List.of());
+        rtt.onReportSent(sr.ntpTimestamp(), now);
+        List<RtcpPacket> compound = new ArrayList<>();
+        compound.add(sr);
+        compound.add(new SourceDescription(List.of(new SourceDescription.Chunk(config.ssrc(),
+                List.of(new SourceDescription.Item(SourceDescription.CNAME, config.cname()))))));
+        if (lastRrtrSsrc >= 0) {
+            long delay = NtpTime.toCompactDuration(now - lastRrtrArrivalNanos);
+            compound.add(new ExtendedReport(config.ssrc(), List.of(new ExtendedReport.Dlrr(
+                    List.of(new ExtendedReport.DlrrItem(lastRrtrSsrc, lastRrtrCompact, delay))))));
+            lastRrtrSsrc = -1; // answer each RRTR once
+        }
+        outputs.add(new RtpEvents.SendRtcp(RtcpCompound.write(compound)));
+    }
+
+    /** The next output; a {@link Deadline} means nothing more until the next input. */
+    public Output poll() {
+        Output o = outputs.poll();
+        if (o != null) {
+            return o;
+        }
+        return nextReportNanos == Long.MIN_VALUE ? Deadline.NEVER : new Deadline(Math.max(now, nextReportNanos));
+    }
+
+    /** Packets retransmitted in answer to NACKs. */
+    public long retransmissions() {
+        return retransmitter.retransmissions();
+    }
+
+    /** The RTT from the receiver's report blocks, or -1. */
+    public long rttNanos() {
+        return rtt.latestNanos();
+    }
+
+    /** Input dropped, by reason. */
+    public DropCounters drops() {
+        return drops;
+    }
+}
