@@ -1,0 +1,137 @@
+package dev.jrtc.ice;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How an {@link IceAgent} behaves. Build with {@link #builder()}; the defaults follow RFC 8445,
+ * RFC 7675 and what browsers do.
+ *
+ * @param role the initial role (the offerer is usually controlling)
+ * @param lite whether we are an ICE-lite agent (RFC 8445 section 2.5): host candidates only, no checks of our own
+ * @param nomination regular or aggressive nomination (controlling side only)
+ * @param servers STUN and TURN servers to gather from
+ * @param pacing Ta: the minimum interval between new checks
+ * @param checkRto initial retransmission timeout of a connectivity check
+ * @param checkMaxSends sends of one check before the pair fails
+ * @param serverRto initial retransmission timeout towards STUN/TURN servers
+ * @param serverMaxSends sends to a STUN/TURN server before it counts as unreachable (701)
+ * @param consentInterval the mean interval of consent checks, randomised by +-20%: 2.5 s like libwebrtc, so
+ *     that a silent path is noticed within {@code disconnectedAfter} (RFC 7675 asks for no more than 5 s)
+ * @param consentTimeout consent is lost after this long without a response (RFC 7675: 30 s)
+ * @param disconnectedAfter nothing received on the selected pair for this long means "disconnected"
+ * @param regularNominationWait after the first valid pair, how long a controlling agent waits for better pairs
+ * @param failWithoutEndOfCandidates with trickle and no end-of-candidates, declare failure this long after all pairs failed
+ * @param allowLoopbackRemote accept remote loopback candidates (tests)
+ * @param allowLinkLocalRemote accept remote link-local candidates
+ * @param maxPeerReflexive cap on peer-reflexive remote candidates learnt from checks
+ * @param maxPairs cap on the checklist size
+ * @param publishMdns show our host candidates as random {@code .local} names instead of IPs
+ * @param relayOnly the W3C {@code iceTransportPolicy: "relay"}: only relayed candidates are signalled and used
+ */
+public record IceConfig(IceRole role, boolean lite, NominationMode nomination, List<IceServer> servers, Duration pacing,
+        Duration checkRto, int checkMaxSends, Duration serverRto, int serverMaxSends, Duration consentInterval,
+        Duration consentTimeout, Duration disconnectedAfter, Duration regularNominationWait,
+        Duration failWithoutEndOfCandidates, boolean allowLoopbackRemote, boolean allowLinkLocalRemote,
+        int maxPeerReflexive, int maxPairs, boolean publishMdns, boolean relayOnly) {
+
+    /** Copies the server list and checks values. */
+    public IceConfig {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(nomination, "nomination");
+        servers = List.copyOf(servers);
+        if (checkMaxSends < 1 || serverMaxSends < 1 || maxPeerReflexive < 0 || maxPairs < 1) {
+            throw new IllegalArgumentException("counts must be positive");
+        }
+    }
+
+    /** A builder with the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.role = role;
+        b.lite = lite;
+        b.nomination = nomination;
+        b.servers = new ArrayList<>(servers);
+        b.pacing = pacing;
+        b.checkRto = checkRto;
+        b.checkMaxSends = checkMaxSends;
+        b.serverRto = serverRto;
+        b.serverMaxSends = serverMaxSends;
+        b.consentInterval = consentInterval;
+        b.consentTimeout = consentTimeout;
+        b.disconnectedAfter = disconnectedAfter;
+        b.regularNominationWait = regularNominationWait;
+        b.failWithoutEndOfCandidates = failWithoutEndOfCandidates;
+        b.allowLoopbackRemote = allowLoopbackRemote;
+        b.allowLinkLocalRemote = allowLinkLocalRemote;
+        b.maxPeerReflexive = maxPeerReflexive;
+        b.maxPairs = maxPairs;
+        b.publishMdns = publishMdns;
+        b.relayOnly = relayOnly;
+        return b;
+    }
+
+    /** Builds an {@link IceConfig}. */
+    public static final class Builder {
+        private IceRole role = IceRole.CONTROLLING;
+        private boolean lite;
+        private NominationMode nomination = NominationMode.REGULAR;
+        private List<IceServer> servers = new ArrayList<>();
+        private Duration pacing = Duration.ofMillis(50);
+        private Duration checkRto = Duration.ofMillis(250);
+        private int checkMaxSends = 7;
+        private Duration serverRto = Duration.ofMillis(500);
+        private int serverMaxSends = 5;
+        private Duration consentInterval = Duration.ofMillis(2500);
+        private Duration consentTimeout = Duration.ofSeconds(30);
+        private Duration disconnectedAfter = Duration.ofSeconds(5);
+        private Duration regularNominationWait = Duration.ofMillis(500);
+        private Duration failWithoutEndOfCandidates = Duration.ofSeconds(10);
+        private boolean allowLoopbackRemote;
+        private boolean allowLinkLocalRemote;
+        private int maxPeerReflexive = 16;
+        private int maxPairs = 100;
+        private boolean publishMdns;
+        private boolean relayOnly;
+
+        private Builder() {
+        }
+
+        public Builder role(IceRole v) { role = v; return this; }
+        public Builder lite(boolean v) { lite = v; return this; }
+        public Builder nomination(NominationMode v) { nomination = v; return this; }
+        public Builder server(IceServer v) { servers.add(v); return this; }
+        public Builder servers(List<IceServer> v) { servers = new ArrayList<>(v); return this; }
+        public Builder pacing(Duration v) { pacing = v; return this; }
+        public Builder checkRto(Duration v) { checkRto = v; return this; }
+        public Builder checkMaxSends(int v) { checkMaxSends = v; return this; }
+        public Builder serverRto(Duration v) { serverRto = v; return this; }
+        public Builder serverMaxSends(int v) { serverMaxSends = v; return this; }
+        public Builder consentInterval(Duration v) { consentInterval = v; return this; }
+        public Builder consentTimeout(Duration v) { consentTimeout = v; return this; }
+        public Builder disconnectedAfter(Duration v) { disconnectedAfter = v; return this; }
+        public Builder regularNominationWait(Duration v) { regularNominationWait = v; return this; }
+        public Builder failWithoutEndOfCandidates(Duration v) { failWithoutEndOfCandidates = v; return this; }
+        public Builder allowLoopbackRemote(boolean v) { allowLoopbackRemote = v; return this; }
+        public Builder allowLinkLocalRemote(boolean v) { allowLinkLocalRemote = v; return this; }
+        public Builder maxPeerReflexive(int v) { maxPeerReflexive = v; return this; }
+        public Builder maxPairs(int v) { maxPairs = v; return this; }
+        public Builder publishMdns(boolean v) { publishMdns = v; return this; }
+        public Builder relayOnly(boolean v) { relayOnly = v; return this; }
+
+        /** The configuration. */
+        public IceConfig build() {
+            return new IceConfig(role, lite, nomination, servers, pacing, checkRto, checkMaxSends, serverRto,
+                    serverMaxSends, consentInterval, consentTimeout, disconnectedAfter, regularNominationWait,
+                    failWithoutEndOfCandidates, allowLoopbackRemote, allowLinkLocalRemote, maxPeerReflexive, maxPairs,
+                    publishMdns, relayOnly);
+        }
+    }
+}
