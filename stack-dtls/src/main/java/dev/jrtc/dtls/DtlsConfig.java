@@ -1,5 +1,6 @@
 package dev.jrtc.dtls;
 
+import dev.jrtc.srtp.SrtpProfile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +24,7 @@ public record DtlsConfig(
         DtlsRole role,
         DtlsCertificate certificate,
         List<CertificateFingerprint> remoteFingerprints,
-        List<SrtpProtectionProfile> srtpProfiles,
+        List<SrtpProfile> srtpProfiles,
         List<DtlsCipherSuite> cipherSuites,
         int mtu,
         Duration initialRetransmit,
@@ -32,11 +33,11 @@ public record DtlsConfig(
         int maxHandshakeMessageLength) {
 
     /** GCM first (RFC 8827 recommends AEAD), then the mandatory AES-CM profile. */
-    public static final List<SrtpProtectionProfile> DEFAULT_SRTP_PROFILES = List.of(
-            SrtpProtectionProfile.SRTP_AEAD_AES_128_GCM,
-            SrtpProtectionProfile.SRTP_AEAD_AES_256_GCM,
-            SrtpProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80,
-            SrtpProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_32);
+    public static final List<SrtpProfile> DEFAULT_SRTP_PROFILES = List.of(
+            SrtpProfile.AEAD_AES_128_GCM,
+            SrtpProfile.AEAD_AES_256_GCM,
+            SrtpProfile.AES_CM_128_HMAC_SHA1_80,
+            SrtpProfile.AES_CM_128_HMAC_SHA1_32);
     /** Every suite jrtc supports, AES-128-GCM first. */
     public static final List<DtlsCipherSuite> DEFAULT_CIPHER_SUITES = List.of(DtlsCipherSuite.values());
     /** Fits a TURN-relayed datagram within the IPv6 minimum MTU with room to spare. */
@@ -93,7 +94,7 @@ public record DtlsConfig(
     }
 
     /** A copy offering these SRTP profiles, most preferred first. */
-    public DtlsConfig withSrtpProfiles(List<SrtpProtectionProfile> profiles) {
+    public DtlsConfig withSrtpProfiles(List<SrtpProfile> profiles) {
         return new DtlsConfig(role, certificate, remoteFingerprints, profiles, cipherSuites, mtu, initialRetransmit,
                 handshakeTimeout, inboundQueueCapacity, maxHandshakeMessageLength);
     }

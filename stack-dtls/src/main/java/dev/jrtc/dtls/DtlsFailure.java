@@ -1,5 +1,6 @@
 package dev.jrtc.dtls;
 
+import dev.jrtc.srtp.SrtpProfile;
 import java.time.Duration;
 import java.util.List;
 import org.bouncycastle.tls.AlertDescription;
@@ -41,7 +42,7 @@ public sealed interface DtlsFailure extends DtlsCloseReason {
     }
 
     /** No SRTP profile in {@code use_srtp} that both sides accept (or the peer chose one we did not offer). */
-    record NoCommonSrtpProfile(List<SrtpProtectionProfile> ours, List<Integer> theirs) implements DtlsFailure {
+    record NoCommonSrtpProfile(List<SrtpProfile> ours, List<Integer> theirs) implements DtlsFailure {
         /** Copies the lists. */
         public NoCommonSrtpProfile {
             ours = List.copyOf(ours);

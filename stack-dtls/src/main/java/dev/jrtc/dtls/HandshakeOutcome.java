@@ -10,7 +10,7 @@ import org.bouncycastle.tls.DTLSTransport;
 sealed interface HandshakeOutcome {
 
     /** Keys exist and the peer is who SDP said; the loop takes over {@code transport}. */
-    record Succeeded(DTLSTransport transport, DtlsEvent.PeerCertificate peer, DtlsEvent.SrtpKeys keys,
+    record Succeeded(DTLSTransport transport, DtlsEvent.PeerCertificate peer, DtlsEvent.SrtpKeysExported keys,
             DtlsEvent.Connected connected) implements HandshakeOutcome {
     }
 

@@ -1,5 +1,6 @@
 package dev.jrtc.dtls;
 
+import dev.jrtc.srtp.SrtpProfile;
 import java.io.IOException;
 import java.util.List;
 import org.bouncycastle.tls.AlertDescription;
@@ -20,7 +21,7 @@ final class HandshakeRecorder {
     private short lastAlertReceived = -1;
     private List<byte[]> peerChain;
     private CertificateFingerprint matchedFingerprint;
-    private SrtpProtectionProfile srtpProfile;
+    private SrtpProfile srtpProfile;
     private byte[] keyingMaterial;
     private int cipherSuite = -1;
 
@@ -43,7 +44,7 @@ final class HandshakeRecorder {
         this.matchedFingerprint = matched;
     }
 
-    void srtpProfile(SrtpProtectionProfile profile) {
+    void srtpProfile(SrtpProfile profile) {
         this.srtpProfile = profile;
     }
 
@@ -72,7 +73,7 @@ final class HandshakeRecorder {
         return matchedFingerprint;
     }
 
-    SrtpProtectionProfile srtpProfile() {
+    SrtpProfile srtpProfile() {
         return srtpProfile;
     }
 

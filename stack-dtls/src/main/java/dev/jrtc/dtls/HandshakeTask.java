@@ -1,5 +1,6 @@
 package dev.jrtc.dtls;
 
+import dev.jrtc.srtp.SrtpProfile;
 import java.util.function.Consumer;
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DTLSServerProtocol;
@@ -49,14 +50,14 @@ final class HandshakeTask implements Runnable {
         } else {
             dtls = new DTLSServerProtocol().accept(peers.newServer(crypto, config, recorder), transport);
         }
-        SrtpProtectionProfile profile = recorder.srtpProfile();
+        SrtpProfile profile = recorder.srtpProfile();
         int suiteId = recorder.cipherSuite();
         DtlsCipherSuite suite = DtlsCipherSuite.fromId(suiteId)
                 .orElseThrow(() -> new IllegalStateException("BC negotiated a suite we did not offer: " + suiteId));
         byte[] material = recorder.keyingMaterial();
         return new HandshakeOutcome.Succeeded(dtls,
                 new DtlsEvent.PeerCertificate(recorder.peerChain(), recorder.matchedFingerprint()),
-                new DtlsEvent.SrtpKeys(config.role(), new SrtpKeyingMaterial(profile, material)),
+                new DtlsEvent.SrtpKeysExported(config.role(), profile, material),
                 new DtlsEvent.Connected(config.role(), suite, profile));
     }
 }

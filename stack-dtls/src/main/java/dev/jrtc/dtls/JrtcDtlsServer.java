@@ -1,5 +1,6 @@
 package dev.jrtc.dtls;
 
+import dev.jrtc.srtp.SrtpProfile;
 import java.io.IOException;
 import java.util.Hashtable;
 import org.bouncycastle.tls.Certificate;
@@ -24,7 +25,7 @@ class JrtcDtlsServer extends DefaultTlsServer {
     private final PeerCertificateCheck certificateCheck;
     private final SrtpNegotiation srtp;
     private final PeerTimers timers;
-    private SrtpProtectionProfile chosenProfile;
+    private SrtpProfile chosenProfile;
 
     JrtcDtlsServer(JcaTlsCrypto crypto, DtlsConfig config, HandshakeRecorder recorder) {
         super(crypto);

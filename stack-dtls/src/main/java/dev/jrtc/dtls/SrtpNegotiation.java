@@ -1,5 +1,6 @@
 package dev.jrtc.dtls;
 
+import dev.jrtc.srtp.SrtpProfile;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Hashtable;
@@ -14,19 +15,22 @@ import org.bouncycastle.tls.UseSRTPData;
  * preference order, the server picks one from the client's list by the server's own preference,
  * and the client accepts only a single profile that it offered. WebRTC cannot work without SRTP,
  * so a missing or foreign profile aborts the handshake.
+ *
+ * <p>Profiles go on the wire as {@link SrtpProfile#dtlsProfileId()}, which is the RFC 5764 /
+ * RFC 7714 registry value and so also Bouncy Castle's {@code SRTPProtectionProfile} constant.
  */
 final class SrtpNegotiation {
-    private final List<SrtpProtectionProfile> ours;
+    private final List<SrtpProfile> ours;
     private final HandshakeRecorder recorder;
 
-    SrtpNegotiation(List<SrtpProtectionProfile> ours, HandshakeRecorder recorder) {
+    SrtpNegotiation(List<SrtpProfile> ours, HandshakeRecorder recorder) {
         this.ours = ours;
         this.recorder = recorder;
     }
 
     /** Client: adds our offer (with an empty MKI) to the ClientHello extensions. */
     void offer(Hashtable<Integer, byte[]> clientExtensions) throws IOException {
-        int[] ids = ours.stream().mapToInt(SrtpProtectionProfile::id).toArray();
+        int[] ids = ours.stream().mapToInt(SrtpProfile::dtlsProfileId).toArray();
         TlsSRTPUtils.addUseSRTPExtension(clientExtensions, new UseSRTPData(ids, TlsUtils.EMPTY_BYTES));
     }
 
@@ -35,8 +39,8 @@ final class SrtpNegotiation {
         UseSRTPData data = serverExtensions == null ? null : TlsSRTPUtils.getUseSRTPExtension(serverExtensions);
         int[] chosen = data == null ? new int[0] : data.getProtectionProfiles();
         if (chosen.length == 1) {
-            for (SrtpProtectionProfile p : ours) {
-                if (p.id() == chosen[0]) {
+            for (SrtpProfile p : ours) {
+                if (p.dtlsProfileId() == chosen[0]) {
                     recorder.srtpProfile(p);
                     return;
                 }
@@ -46,11 +50,11 @@ final class SrtpNegotiation {
     }
 
     /** Server: picks our most preferred profile among the client's, or aborts. */
-    SrtpProtectionProfile select(Hashtable<?, ?> clientExtensions) throws IOException {
+    SrtpProfile select(Hashtable<?, ?> clientExtensions) throws IOException {
         UseSRTPData data = clientExtensions == null ? null : TlsSRTPUtils.getUseSRTPExtension(clientExtensions);
         int[] offered = data == null ? new int[0] : data.getProtectionProfiles();
-        for (SrtpProtectionProfile p : ours) {
-            if (Arrays.stream(offered).anyMatch(id -> id == p.id())) {
+        for (SrtpProfile p : ours) {
+            if (Arrays.stream(offered).anyMatch(id -> id == p.dtlsProfileId())) {
                 recorder.srtpProfile(p);
                 return p;
             }
@@ -59,8 +63,8 @@ final class SrtpNegotiation {
     }
 
     /** Server: the ServerHello extension naming the chosen profile. */
-    static void answer(Hashtable<Integer, byte[]> serverExtensions, SrtpProtectionProfile chosen) throws IOException {
-        TlsSRTPUtils.addUseSRTPExtension(serverExtensions, new UseSRTPData(new int[] {chosen.id()}, TlsUtils.EMPTY_BYTES));
+    static void answer(Hashtable<Integer, byte[]> serverExtensions, SrtpProfile chosen) throws IOException {
+        TlsSRTPUtils.addUseSRTPExtension(serverExtensions, new UseSRTPData(new int[] {chosen.dtlsProfileId()}, TlsUtils.EMPTY_BYTES));
     }
 
     private static List<Integer> boxed(int[] ids) {

@@ -28,8 +28,8 @@ class DtlsClientHelloOfferingDtls13FallsBackTo12Test {
             assertEquals(2, serverHello[13], "first server message is not a ServerHello");
             assertEquals(0xFEFD, ((serverHello[25] & 0xFF) << 8) | (serverHello[26] & 0xFF), "server did not pick DTLS 1.2");
 
-            assertEquals(pump.client.only(DtlsEvent.SrtpKeys.class).keyingMaterial(),
-                    pump.server.only(DtlsEvent.SrtpKeys.class).keyingMaterial());
+            SrtpKeysAssertions.assertSameAssociation(pump.client.only(DtlsEvent.SrtpKeysExported.class),
+                    pump.server.only(DtlsEvent.SrtpKeysExported.class));
         }
     }
 

@@ -2,10 +2,14 @@ package dev.jrtc.dtls;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jrtc.srtp.SrtpConfig;
+import dev.jrtc.srtp.SrtpProfile;
+import dev.jrtc.srtp.SrtpSession;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,32 +20,39 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DtlsClientServerExportIdenticalKeysTest {
 
     @ParameterizedTest
-    @EnumSource(SrtpProtectionProfile.class)
-    void bothSidesExportTheSameKeysSplitForTheProfile(SrtpProtectionProfile profile) throws Exception {
+    @EnumSource(SrtpProfile.class)
+    void bothSidesExportTheSameKeysSplitForTheProfile(SrtpProfile profile) throws Exception {
         DtlsConfig clientConfig = TestCertificates.defaultClient().withSrtpProfiles(List.of(profile));
         try (EnginePump pump = new EnginePump(clientConfig, TestCertificates.defaultServer())) {
             assertTrue(pump.start().handshake(Duration.ofSeconds(20)), () -> "no handshake: " + pump.client.events + pump.server.events);
 
-            SrtpKeyingMaterial c = pump.client.only(DtlsEvent.SrtpKeys.class).keyingMaterial();
-            SrtpKeyingMaterial s = pump.server.only(DtlsEvent.SrtpKeys.class).keyingMaterial();
+            DtlsEvent.SrtpKeysExported c = pump.client.only(DtlsEvent.SrtpKeysExported.class);
+            DtlsEvent.SrtpKeysExported s = pump.server.only(DtlsEvent.SrtpKeysExported.class);
             assertEquals(profile, c.profile());
-            assertEquals(c, s, "both ends must derive the same material");
-            assertEquals(profile.keyingMaterialLength(), c.material().length);
+            assertEquals(profile, c.keys().profile());
+            assertEquals(profile.keyingMaterialLength(), c.exportedKeyingMaterial().length);
+            // Same material, same profile, and the client's local key and salt are the server's remote ones.
+            SrtpKeysAssertions.assertSameAssociation(c, s);
 
-            // RFC 5764 4.2: client key | server key | client salt | server salt.
-            byte[] m = c.material();
-            int k = profile.keyLength();
-            int salt = profile.saltLength();
-            assertArrayEquals(java.util.Arrays.copyOfRange(m, 0, k), c.clientWriteKey().key());
-            assertArrayEquals(java.util.Arrays.copyOfRange(m, k, 2 * k), c.serverWriteKey().key());
-            assertArrayEquals(java.util.Arrays.copyOfRange(m, 2 * k, 2 * k + salt), c.clientWriteKey().salt());
-            assertArrayEquals(java.util.Arrays.copyOfRange(m, 2 * k + salt, 2 * k + 2 * salt), c.serverWriteKey().salt());
-            // What the client sends with is what the server receives with.
-            assertEquals(c.localWriteKey(DtlsRole.CLIENT), s.remoteWriteKey(DtlsRole.SERVER));
-            assertEquals(c.remoteWriteKey(DtlsRole.CLIENT), s.localWriteKey(DtlsRole.SERVER));
-            assertNotEquals(c.clientWriteKey(), c.serverWriteKey());
+            // RFC 5764 4.2: client key | server key | client salt | server salt; the client sends with the client half.
+            byte[] m = c.exportedKeyingMaterial();
+            int k = profile.masterKeyLength();
+            int salt = profile.masterSaltLength();
+            assertArrayEquals(Arrays.copyOfRange(m, 0, k), c.keys().localMasterKey());
+            assertArrayEquals(Arrays.copyOfRange(m, k, 2 * k), c.keys().remoteMasterKey());
+            assertArrayEquals(Arrays.copyOfRange(m, 2 * k, 2 * k + salt), c.keys().localMasterSalt());
+            assertArrayEquals(Arrays.copyOfRange(m, 2 * k + salt, 2 * k + 2 * salt), c.keys().remoteMasterSalt());
+            assertFalse(Arrays.equals(c.keys().localMasterKey(), c.keys().remoteMasterKey()), "client and server write keys are equal");
+            assertFalse(Arrays.equals(c.keys().localMasterSalt(), c.keys().remoteMasterSalt()), "client and server write salts are equal");
+
+            // The keys go straight into stack-srtp: each side unprotects what the other protected.
+            SrtpSession clientSrtp = SrtpSession.create(c.keys(), SrtpConfig.DEFAULT);
+            SrtpSession serverSrtp = SrtpSession.create(s.keys(), SrtpConfig.DEFAULT);
+            assertRtpTravels(clientSrtp, serverSrtp, 0x1111);
+            assertRtpTravels(serverSrtp, clientSrtp, 0x2222);
 
             assertEquals(profile, pump.client.only(DtlsEvent.Connected.class).srtpProfile());
+            assertEquals(profile, pump.server.only(DtlsEvent.Connected.class).srtpProfile());
             assertEquals(DtlsState.CONNECTED, pump.client.engine.state());
             assertEquals(DtlsState.CONNECTED, pump.server.engine.state());
         }
@@ -50,12 +61,12 @@ class DtlsClientServerExportIdenticalKeysTest {
     @Test
     void serverPicksItsMostPreferredProfileAmongTheClientOffer() throws Exception {
         DtlsConfig clientConfig = TestCertificates.defaultClient().withSrtpProfiles(List.of(
-                SrtpProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80, SrtpProtectionProfile.SRTP_AEAD_AES_256_GCM));
+                SrtpProfile.AES_CM_128_HMAC_SHA1_80, SrtpProfile.AEAD_AES_256_GCM));
         DtlsConfig serverConfig = TestCertificates.defaultServer().withSrtpProfiles(List.of(
-                SrtpProtectionProfile.SRTP_AEAD_AES_256_GCM, SrtpProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80));
+                SrtpProfile.AEAD_AES_256_GCM, SrtpProfile.AES_CM_128_HMAC_SHA1_80));
         try (EnginePump pump = new EnginePump(clientConfig, serverConfig)) {
             assertTrue(pump.start().handshake(Duration.ofSeconds(20)));
-            assertEquals(SrtpProtectionProfile.SRTP_AEAD_AES_256_GCM,
+            assertEquals(SrtpProfile.AEAD_AES_256_GCM,
                     pump.server.only(DtlsEvent.Connected.class).srtpProfile());
         }
     }
@@ -92,5 +103,26 @@ class DtlsClientServerExportIdenticalKeysTest {
             assertEquals(DtlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
                     pump.client.only(DtlsEvent.Connected.class).cipherSuite());
         }
+    }
+
+    /** One RTP packet (SSRC {@code ssrc}) protected by {@code from} comes out of {@code to} as it went in. */
+    private static void assertRtpTravels(SrtpSession from, SrtpSession to, int ssrc) {
+        int rtpLength = 12 + 20;
+        byte[] buf = new byte[rtpLength + from.profile().rtpOverhead()];
+        buf[0] = (byte) 0x80; // version 2
+        buf[1] = 96; // dynamic payload type
+        buf[3] = 1; // sequence number 1
+        buf[8] = (byte) (ssrc >>> 24);
+        buf[9] = (byte) (ssrc >>> 16);
+        buf[10] = (byte) (ssrc >>> 8);
+        buf[11] = (byte) ssrc;
+        for (int i = 12; i < rtpLength; i++) {
+            buf[i] = (byte) i;
+        }
+        byte[] plain = Arrays.copyOf(buf, rtpLength);
+        int protectedLength = from.protectRtp(buf, 0, rtpLength);
+        assertFalse(Arrays.equals(plain, Arrays.copyOf(buf, rtpLength)), "the payload was not encrypted");
+        assertEquals(rtpLength, to.unprotectRtp(buf, 0, protectedLength));
+        assertArrayEquals(plain, Arrays.copyOf(buf, rtpLength));
     }
 }

@@ -62,8 +62,8 @@ class DtlsFingerprintMismatchAbortsBeforeKeysTest {
     }
 
     private static void assertNoKeysAnywhere(EnginePump pump) {
-        assertTrue(pump.client.events(DtlsEvent.SrtpKeys.class).isEmpty(), "client exported keys: " + pump.client.events);
-        assertTrue(pump.server.events(DtlsEvent.SrtpKeys.class).isEmpty(), "server exported keys: " + pump.server.events);
+        assertTrue(pump.client.events(DtlsEvent.SrtpKeysExported.class).isEmpty(), "client exported keys: " + pump.client.events);
+        assertTrue(pump.server.events(DtlsEvent.SrtpKeysExported.class).isEmpty(), "server exported keys: " + pump.server.events);
         assertFalse(pump.client.connected() || pump.server.connected());
         assertEquals(DtlsState.CLOSED, pump.client.engine.state());
         assertEquals(DtlsState.CLOSED, pump.server.engine.state());

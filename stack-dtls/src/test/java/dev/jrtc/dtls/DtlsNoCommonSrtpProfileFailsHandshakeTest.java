@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jrtc.srtp.SrtpProfile;
 import java.time.Duration;
 import java.util.List;
 import org.bouncycastle.tls.AlertDescription;
@@ -16,9 +17,9 @@ class DtlsNoCommonSrtpProfileFailsHandshakeTest {
     @Test
     void disjointProfileListsFailWithTheReasonOnBothSides() throws Exception {
         DtlsConfig clientConfig = TestCertificates.defaultClient()
-                .withSrtpProfiles(List.of(SrtpProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80));
+                .withSrtpProfiles(List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80));
         DtlsConfig serverConfig = TestCertificates.defaultServer()
-                .withSrtpProfiles(List.of(SrtpProtectionProfile.SRTP_AEAD_AES_128_GCM));
+                .withSrtpProfiles(List.of(SrtpProfile.AEAD_AES_128_GCM));
         try (EnginePump pump = new EnginePump(clientConfig, serverConfig)) {
             pump.start().runUntil(() -> pump.client.closed() && pump.server.closed(), Duration.ofSeconds(20));
 

@@ -20,7 +20,7 @@ class DtlsServerRejectsClientWithoutCertificateTest {
             assertEquals(new DtlsFailure.NoClientCertificate(), pump.server.only(DtlsEvent.Closed.class).reason());
             assertEquals(new DtlsFailure.AlertReceived(AlertDescription.handshake_failure),
                     pump.client.only(DtlsEvent.Closed.class).reason());
-            assertTrue(pump.server.events(DtlsEvent.SrtpKeys.class).isEmpty());
+            assertTrue(pump.server.events(DtlsEvent.SrtpKeysExported.class).isEmpty());
         }
     }
 }

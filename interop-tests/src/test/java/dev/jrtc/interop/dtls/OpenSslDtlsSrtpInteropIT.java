@@ -10,7 +10,8 @@ import dev.jrtc.dtls.DtlsConfig;
 import dev.jrtc.dtls.DtlsEvent;
 import dev.jrtc.dtls.DtlsKeyType;
 import dev.jrtc.dtls.DtlsRole;
-import dev.jrtc.dtls.SrtpProtectionProfile;
+import dev.jrtc.srtp.SrtpKeys;
+import dev.jrtc.srtp.SrtpProfile;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -51,7 +52,8 @@ class OpenSslDtlsSrtpInteropIT {
                     () -> "events " + client.events + "\nopenssl:\n" + server.output());
             assertTrue(server.awaitOutput("Keying material:", 10_000), server.output());
 
-            assertSameKeys(client.only(DtlsEvent.SrtpKeys.class), OpenSsl.keyingMaterial(server.output()));
+            assertSameKeys(client.only(DtlsEvent.SrtpKeysExported.class), OpenSsl.keyingMaterial(server.output()),
+                    DtlsRole.CLIENT);
             assertArrayEquals(OpenSsl.derOf(peer.cert()), client.only(DtlsEvent.PeerCertificate.class).chain().get(0));
             System.out.println("openssl s_server said:\n" + server.output());
         }
@@ -73,7 +75,8 @@ class OpenSslDtlsSrtpInteropIT {
                         () -> "events " + server.events + "\nopenssl:\n" + client.output());
                 assertTrue(client.awaitOutput("Keying material:", 10_000), client.output());
 
-                assertSameKeys(server.only(DtlsEvent.SrtpKeys.class), OpenSsl.keyingMaterial(client.output()));
+                assertSameKeys(server.only(DtlsEvent.SrtpKeysExported.class), OpenSsl.keyingMaterial(client.output()),
+                        DtlsRole.SERVER);
                 assertTrue(client.output().contains("SRTP Extension negotiated, profile=SRTP_AES128_CM_SHA1_80"),
                         client.output());
                 assertTrue(client.output().contains("Extended master secret: yes"), client.output());
@@ -82,10 +85,18 @@ class OpenSslDtlsSrtpInteropIT {
         }
     }
 
-    private static void assertSameKeys(DtlsEvent.SrtpKeys ours, byte[] openssl) {
+    private static void assertSameKeys(DtlsEvent.SrtpKeysExported ours, byte[] openssl, DtlsRole ourRole) {
         assertNotNull(openssl, "openssl printed no keying material");
-        assertEquals(SrtpProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80, ours.keyingMaterial().profile());
-        assertArrayEquals(openssl, ours.keyingMaterial().material(), "exported keys differ from OpenSSL's");
+        assertEquals(ourRole, ours.localRole());
+        assertEquals(SrtpProfile.AES_CM_128_HMAC_SHA1_80, ours.profile());
+        assertArrayEquals(openssl, ours.exportedKeyingMaterial(), "exported keys differ from OpenSSL's");
+        // The keys handed to SRTP are OpenSSL's bytes split for our role.
+        SrtpKeys expected = SrtpKeys.fromDtlsExport(openssl, SrtpProfile.AES_CM_128_HMAC_SHA1_80,
+                ourRole == DtlsRole.CLIENT);
+        assertArrayEquals(expected.localMasterKey(), ours.keys().localMasterKey(), "local master key");
+        assertArrayEquals(expected.localMasterSalt(), ours.keys().localMasterSalt(), "local master salt");
+        assertArrayEquals(expected.remoteMasterKey(), ours.keys().remoteMasterKey(), "remote master key");
+        assertArrayEquals(expected.remoteMasterSalt(), ours.keys().remoteMasterSalt(), "remote master salt");
     }
 
     static int freeUdpPort() throws Exception {
