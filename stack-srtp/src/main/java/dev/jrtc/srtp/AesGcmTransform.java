@@ -19,6 +19,8 @@ final class AesGcmTransform implements SrtpTransform {
     private final byte[] salt;
     private final byte[] iv = new byte[IV_LENGTH];
     private final byte[] indexWord = new byte[4];
+    /** Where decryption writes, so that a packet that fails its tag is left untouched (grows once to the largest packet). */
+    private byte[] plaintext = new byte[1500];
 
     AesGcmTransform(SrtpKeyDerivation.SessionKeys keys) {
         this.key = new SecretKeySpec(keys.encryptionKey(), "AES");
@@ -64,13 +66,26 @@ final class AesGcmTransform implements SrtpTransform {
         try {
             init(Cipher.DECRYPT_MODE, ssrc, index);
             gcm.updateAAD(buf, off, headerLength);
-            int n = gcm.doFinal(buf, off + headerLength, len - headerLength, buf, off + headerLength);
-            return headerLength + n;
+            return headerLength + decryptInPlaceIfAuthentic(buf, off + headerLength, len - headerLength);
         } catch (AEADBadTagException e) {
             return AUTH_FAILED;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM decryption failed", e);
         }
+    }
+
+    /**
+     * Decrypts {@code buf[off, off + len)} (ciphertext and tag) and writes the plaintext back over it
+     * only once the tag has verified. SunJCE may write unverified plaintext into its output before it
+     * throws, and a forged packet must not change the caller's buffer.
+     */
+    private int decryptInPlaceIfAuthentic(byte[] buf, int off, int len) throws GeneralSecurityException {
+        if (plaintext.length < len) {
+            plaintext = new byte[len];
+        }
+        int n = gcm.doFinal(buf, off, len, plaintext, 0);
+        System.arraycopy(plaintext, 0, buf, off, n);
+        return n;
     }
 
     @Override
@@ -97,7 +112,7 @@ final class AesGcmTransform implements SrtpTransform {
             if (encrypted) {
                 gcm.updateAAD(buf, off, 8);
                 gcm.updateAAD(buf, off + sealed, 4);
-                return 8 + gcm.doFinal(buf, off + 8, sealed - 8, buf, off + 8);
+                return 8 + decryptInPlaceIfAuthentic(buf, off + 8, sealed - 8);
             }
             // E = 0: the whole packet is associated data and only the tag is "ciphertext"
             int plain = sealed - TAG_LENGTH;
