@@ -1,0 +1,396 @@
+package dev.jrtc.sctp.assoc;
+
+import dev.jrtc.sctp.packet.Chunk;
+import dev.jrtc.sctp.packet.DataFormat;
+import dev.jrtc.sctp.packet.PacketWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sending half of an association: queued messages, chunks in flight, SACK processing, fast
+ * retransmit and T3-rtx (RFC 9260 §6.1 to §6.3, §7.2), and partial reliability (RFC 3758 §3.5).
+ */
+final class DataSender {
+    /** Below this many bytes of room a packet is sent as it is rather than with a sliver of data. */
+    private static final int MIN_FRAGMENT = 256;
+
+    private final DataFormat format;
+    private final boolean forwardTsnSupported;
+    private final SendQueue queue;
+    private final RetransmissionQueue flight;
+    private final CongestionControl cc;
+    private final RtoEstimator rto;
+    private final SctpCounters counters;
+    private final Timer t3 = new Timer();
+    private final RetransmissionQueue.AckResult ack = new RetransmissionQueue.AckResult();
+
+    private long nextTsn;
+    private long cumulativeAck;
+    private long peerRwnd;
+    private long forwardTsnSentFor;
+    private boolean forwardTsnPending;
+    private boolean fastRetransmitPending;
+    private int burstBudget;
+    private final int maxBurst;
+    private long timedTsn = -1;
+    private long timedSentAt;
+
+    DataSender(DataFormat format, boolean forwardTsnSupported, long initialTsn, long peerRwnd, int maxPayload,
+            int maxBurst, RtoEstimator rto, SendQueue.Listener listener, SctpCounters counters) {
+        this.format = format;
+        this.forwardTsnSupported = forwardTsnSupported;
+        this.nextTsn = initialTsn;
+        this.cumulativeAck = Tsn.add(initialTsn, -1);
+        this.forwardTsnSentFor = cumulativeAck;
+        this.peerRwnd = peerRwnd;
+        this.maxBurst = maxBurst;
+        this.burstBudget = maxBurst;
+        this.queue = new SendQueue(format, listener);
+        this.flight = new RetransmissionQueue(initialTsn);
+        this.cc = new CongestionControl(maxPayload, peerRwnd);
+        this.rto = rto;
+        this.counters = counters;
+    }
+
+    DataFormat format() {
+        return format;
+    }
+
+    void enqueue(OutboundMessage m) {
+        queue.enqueue(m);
+    }
+
+    /** A new input arrived: the sender may send another burst (RFC 9260 §6.1, Max.Burst). */
+    void newSendOpportunity() {
+        burstBudget = maxBurst;
+    }
+
+    long lastAssignedTsn() {
+        return Tsn.add(nextTsn, -1);
+    }
+
+    long cumulativeAck() {
+        return cumulativeAck;
+    }
+
+    long queuedBytes() {
+        return queue.queuedBytes();
+    }
+
+    long flightBytes() {
+        return flight.flightBytes();
+    }
+
+    long cwnd() {
+        return cc.cwnd();
+    }
+
+    long peerRwnd() {
+        return peerRwnd;
+    }
+
+    int outstandingChunks() {
+        return flight.size();
+    }
+
+    int activeStreams() {
+        return queue.activeStreams();
+    }
+
+    /** Nothing queued and everything sent has been acknowledged (RFC 9260 §9.2). */
+    boolean allAcknowledged() {
+        return queue.isEmpty() && flight.isEmpty();
+    }
+
+    boolean streamDrained(int streamId) {
+        return queue.streamDrained(streamId);
+    }
+
+    void resetStream(int streamId) {
+        queue.resetStream(streamId);
+    }
+
+    long t3Deadline() {
+        return t3.deadline();
+    }
+
+    /** Whether {@link #fill} would add anything now. */
+    boolean wantsToSend() {
+        if (forwardTsnPending || fastRetransmitPending) {
+            return true;
+        }
+        boolean windowOpen = flight.flightBytes() < cc.cwnd();
+        if (windowOpen && flight.hasRetransmissions()) {
+            return true;
+        }
+        return windowOpen && burstBudget > 0 && !queue.isEmpty()
+                && (peerRwnd > 0 || flight.flightBytes() == 0);
+    }
+
+    /**
+     * Adds FORWARD TSN, retransmissions and new data to the packet being built, within the
+     * congestion and receiver windows. Returns whether any DATA went in.
+     */
+    boolean fill(PacketWriter w, long now) {
+        if (forwardTsnPending) {
+            Chunk.ForwardTsn f = forwardTsnChunk();
+            if (w.fits(f)) {
+                w.add(f);
+                forwardTsnPending = false;
+                counters.forwardTsnSent++;
+                startT3IfIdle(now);
+            }
+        }
+        boolean added = false;
+        // §7.2.4: the first packet of fast retransmissions goes out whatever cwnd says.
+        boolean ignoreCwnd = fastRetransmitPending;
+        fastRetransmitPending = false;
+        Outstanding o;
+        while ((o = flight.peekRetransmit()) != null) {
+            if (!ignoreCwnd && flight.flightBytes() >= cc.cwnd()) {
+                break;
+            }
+            if (shouldAbandon(o, now)) {
+                abandon(o.message);
+                continue;
+            }
+            if (PacketWriter.encodedLength(o.chunk) > w.remaining()) {
+                break;
+            }
+            flight.pollRetransmit();
+            w.add(o.chunk);
+            flight.onRetransmitted(o);
+            if (o.tsn() == timedTsn) {
+                timedTsn = -1; // Karn: never time a retransmitted chunk
+            }
+            peerRwnd = Math.max(0, peerRwnd - o.bytes());
+            counters.chunksRetransmitted++;
+            added = true;
+        }
+        if (ignoreCwnd && added) {
+            startT3IfIdle(now);
+            return true;
+        }
+        boolean newData = false;
+        while (burstBudget > 0 && flight.flightBytes() < cc.cwnd()) {
+            int room = w.remaining() - format.headerLength();
+            long inFlight = flight.flightBytes();
+            if (inFlight > 0 && peerRwnd <= 0) {
+                break;
+            }
+            // With nothing in flight one chunk may probe a zero window (§6.1 rule A).
+            long allowed = inFlight == 0 ? room : Math.min(room, peerRwnd);
+            if (allowed < Math.min(room, MIN_FRAGMENT) || allowed <= 0) {
+                break;
+            }
+            Outstanding n = queue.next(nextTsn, (int) allowed, now);
+            if (n == null) {
+                break;
+            }
+            w.add(n.chunk);
+            flight.add(n);
+            nextTsn = Tsn.add(nextTsn, 1);
+            peerRwnd = Math.max(0, peerRwnd - n.bytes());
+            if (timedTsn < 0) {
+                timedTsn = n.tsn();
+                timedSentAt = now;
+            }
+            counters.chunksSent++;
+            newData = true;
+        }
+        if (newData) {
+            burstBudget--;
+        }
+        if (added || newData) {
+            startT3IfIdle(now);
+        }
+        return added || newData;
+    }
+
+    private void startT3IfIdle(long now) {
+        if (!t3.running()) {
+            t3.start(now + rto.rto()); // §6.3.2 R1
+        }
+    }
+
+    /**
+     * Processes a SACK (RFC 9260 §6.2.1, §7.2). Returns false if it acknowledges TSNs never sent,
+     * which the caller counts as a protocol violation.
+     */
+    boolean onSack(Chunk.Sack s, long now) {
+        long cum = s.cumulativeTsnAck();
+        if (Tsn.lt(cum, cumulativeAck)) {
+            counters.staleSacks++;
+            return true; // out of order, older than what we know (§6.2.1 D)
+        }
+        if (!Tsn.lt(cum, nextTsn)) {
+            return false;
+        }
+        long flightBefore = flight.flightBytes();
+        ack.bytesNewlyAcked = 0;
+        ack.cumulativeAdvanced = false;
+        ack.highestNewlyAcked = -1;
+        ack.anyNewlyAcked = false;
+        ack.timedTsn = timedTsn;
+        ack.timedAcked = false;
+        flight.acknowledge(cum, s.gapBlocks(), ack, o -> {
+        });
+        // §6.3.1 C3: sample when the timed chunk is first acknowledged, by the cumulative ack or a
+        // gap block. Waiting for the cumulative ack would add loss-recovery time to the sample.
+        if (ack.timedAcked) {
+            rto.onMeasurement(now - timedSentAt);
+            timedTsn = -1;
+        } else if (timedTsn >= 0 && Tsn.le(timedTsn, cum)) {
+            timedTsn = -1; // acknowledged without a valid sample (abandoned, or by FORWARD TSN)
+        }
+        cumulativeAck = cum;
+        if (Tsn.lt(forwardTsnSentFor, cum)) {
+            forwardTsnSentFor = cum;
+        }
+        int gaps = s.gapBlocks().length;
+        if (gaps > 0 && ack.anyNewlyAcked) {
+            long upTo;
+            if (cc.inFastRecovery() && ack.cumulativeAdvanced) {
+                upTo = Tsn.add(cum, s.gapBlocks()[gaps - 1] + 1);
+            } else {
+                upTo = ack.highestNewlyAcked;
+            }
+            int marked = flight.countMisses(upTo);
+            if (marked > 0) {
+                counters.fastRetransmits += marked;
+                cc.onFastRetransmit(lastAssignedTsn());
+                fastRetransmitPending = true;
+                abandonLost(now);
+            }
+        }
+        cc.onAck(ack.bytesNewlyAcked, flightBefore, ack.cumulativeAdvanced, cum);
+        if (flight.flightBytes() == 0) {
+            cc.onFlightEmpty();
+        }
+        peerRwnd = Math.max(0, s.advertisedReceiverWindow() - flight.flightBytes()); // §6.2.1
+        if (flight.isEmpty()) {
+            t3.stop(); // §6.3.2 R2
+        } else if (ack.cumulativeAdvanced) {
+            t3.start(now + rto.rto()); // R3
+        }
+        updateForwardTsn();
+        return true;
+    }
+
+    /** T3-rtx expiry (RFC 9260 §6.3.3). Returns whether it fired. */
+    boolean onTimeout(long now) {
+        if (!t3.fire(now)) {
+            return false;
+        }
+        counters.t3Expiries++;
+        cc.onRetransmitTimeout(); // E1
+        rto.backOff(); // E2
+        flight.markAllLost(); // E3
+        timedTsn = -1;
+        abandonLost(now);
+        if (forwardTsnSupported && Tsn.lt(cumulativeAck, flight.advancedAckPoint(cumulativeAck))) {
+            forwardTsnPending = true; // resend it: it may have been lost
+        }
+        if (!flight.isEmpty()) {
+            t3.start(now + rto.rto());
+        }
+        return true;
+    }
+
+    /** Whether T3 has expired this many times in a row without progress. */
+    int consecutiveTimeouts() {
+        return t3.expirations();
+    }
+
+    /** The peer showed progress: reset the consecutive-timeout count behind the error counter. */
+    boolean hasOutstanding() {
+        return !flight.isEmpty();
+    }
+
+    private boolean shouldAbandon(Outstanding o, long now) {
+        OutboundMessage m = o.message;
+        if (!forwardTsnSupported || m.reliable()) {
+            return false;
+        }
+        return (m.maxRetransmits != OutboundMessage.UNLIMITED && o.transmissions > m.maxRetransmits) || m.expired(now);
+    }
+
+    private void abandonLost(long now) {
+        if (!forwardTsnSupported) {
+            return;
+        }
+        List<OutboundMessage> toAbandon = null;
+        Outstanding first = flight.first();
+        if (first == null) {
+            return;
+        }
+        List<Outstanding> lost = new ArrayList<>();
+        flight.forEach(o -> {
+            if (o.state == Outstanding.State.TO_RETRANSMIT) {
+                lost.add(o);
+            }
+            return true;
+        });
+        for (Outstanding o : lost) {
+            if (o.state == Outstanding.State.TO_RETRANSMIT && shouldAbandon(o, now)) {
+                if (toAbandon == null) {
+                    toAbandon = new ArrayList<>();
+                }
+                toAbandon.add(o.message);
+            }
+        }
+        if (toAbandon != null) {
+            for (OutboundMessage m : toAbandon) {
+                abandon(m);
+            }
+        }
+    }
+
+    private void abandon(OutboundMessage m) {
+        if (!m.abandoned) {
+            m.abandoned = true;
+            counters.messagesAbandoned++;
+        }
+        flight.abandon(m);
+        updateForwardTsn();
+    }
+
+    private void updateForwardTsn() {
+        if (!forwardTsnSupported) {
+            return;
+        }
+        long point = flight.advancedAckPoint(cumulativeAck);
+        if (Tsn.lt(forwardTsnSentFor, point)) {
+            forwardTsnPending = true; // RFC 3758 §3.5 C3
+        }
+    }
+
+    /** FORWARD TSN up to the advanced ack point, naming the last skipped message of each stream. */
+    private Chunk.ForwardTsn forwardTsnChunk() {
+        long point = flight.advancedAckPoint(cumulativeAck);
+        Map<Long, Chunk.SkippedMessage> perStream = new LinkedHashMap<>();
+        flight.forEach(o -> {
+            if (Tsn.lt(point, o.tsn())) {
+                return false;
+            }
+            OutboundMessage m = o.message;
+            boolean listed = format == DataFormat.I_DATA || !m.unordered;
+            if (listed) {
+                long key = (long) m.streamId << 1 | (m.unordered ? 1 : 0);
+                Chunk.SkippedMessage prev = perStream.get(key);
+                if (prev == null || newer(m.messageId, prev.messageId())) {
+                    perStream.put(key, new Chunk.SkippedMessage(m.streamId, m.unordered, m.messageId));
+                }
+            }
+            return true;
+        });
+        forwardTsnSentFor = point;
+        return new Chunk.ForwardTsn(format, point, new ArrayList<>(perStream.values()));
+    }
+
+    private boolean newer(long a, long b) {
+        return format == DataFormat.DATA ? (short) (a - b) > 0 : (int) (a - b) > 0;
+    }
+}
