@@ -1,0 +1,357 @@
+package dev.jrtc.peerconnection.api;
+
+import dev.jrtc.common.Output;
+import dev.jrtc.common.ParseException;
+import dev.jrtc.common.RandomSource;
+import dev.jrtc.dtls.DtlsCertificate;
+import dev.jrtc.dtls.DtlsKeyType;
+import dev.jrtc.ice.IceConnectionState;
+import dev.jrtc.ice.IceGatheringState;
+import dev.jrtc.peerconnection.engine.ConnectionState;
+import dev.jrtc.peerconnection.engine.EngineConfig;
+import dev.jrtc.peerconnection.engine.EngineEvent;
+import dev.jrtc.peerconnection.engine.EngineStats;
+import dev.jrtc.peerconnection.engine.NoDataChannels;
+import dev.jrtc.peerconnection.engine.PeerConnectionEngine;
+import dev.jrtc.peerconnection.engine.SdpType;
+import dev.jrtc.peerconnection.engine.SignalingState;
+import dev.jrtc.peerconnection.engine.Transceiver;
+import dev.jrtc.peerconnection.netty.ConnectionLoop;
+import dev.jrtc.sdp.SessionDescription;
+import dev.jrtc.sdp.jsep.MediaKind;
+import dev.jrtc.srtp.SrtpProfile;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * A WebRTC peer connection shaped like the W3C {@code RTCPeerConnection}: offer/answer, trickle
+ * ICE, transceivers, remote tracks that yield encoded frames, state-change callbacks, and
+ * {@link #close()}.
+ *
+ * <p>Each connection owns one Netty event loop; every call is marshalled onto it, and the
+ * asynchronous ones return {@link CompletableFuture}s that fail with {@link IllegalStateException}
+ * or {@link IllegalArgumentException} (message starting with the W3C error name) on misuse.
+ * Callbacks run on the loop (or {@link RTCConfiguration#callbackExecutor()}) and must not block.
+ * Data channels arrive with stack-sctp: {@link #createDataChannel} throws until then.
+ */
+public final class RTCPeerConnection implements AutoCloseable {
+    private final ConnectionLoop loop;
+    private final PeerConnectionEngine engine;
+    private final Executor callbacks;
+    private final List<RTCRtpTransceiver> transceivers = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> gatheringComplete = new CompletableFuture<>();
+
+    private volatile Consumer<RTCTrackEvent> ontrack = e -> { };
+    private volatile Consumer<RTCIceCandidate> onicecandidate = c -> { };
+    private volatile Consumer<IceConnectionState> oniceconnectionstatechange = s -> { };
+    private volatile Consumer<ConnectionState> onconnectionstatechange = s -> { };
+    private volatile Consumer<SignalingState> onsignalingstatechange = s -> { };
+    private volatile Consumer<IceGatheringState> onicegatheringstatechange = s -> { };
+
+    private volatile SignalingState signalingState = SignalingState.STABLE;
+    private volatile ConnectionState connectionState = ConnectionState.NEW;
+    private volatile IceConnectionState iceConnectionState = IceConnectionState.NEW;
+    private volatile IceGatheringState iceGatheringState = IceGatheringState.NEW;
+    private volatile RTCSessionDescription localDescription;
+    private volatile RTCSessionDescription remoteDescription;
+    private volatile SrtpProfile srtpProfile;
+    private volatile String failure;
+
+    /**
+     * Binds the configured UDP addresses and starts the connection's loop.
+     *
+     * @throws IllegalStateException if a socket cannot be bound
+     */
+    public RTCPeerConnection(RTCConfiguration configuration) {
+        Objects.requireNonNull(configuration, "configuration");
+        this.loop = new ConnectionLoop(configuration.bindAddresses());
+        SecureRandom secure = new SecureRandom();
+        DtlsCertificate certificate = DtlsCertificate.generate(DtlsKeyType.ECDSA_P256, secure, System.currentTimeMillis());
+        this.engine = new PeerConnectionEngine(new EngineConfig(RandomSource.secure(secure), secure,
+                () -> System.currentTimeMillis() * 1_000_000L, certificate, configuration.ice(), loop.localAddresses(),
+                loop.handshakeExecutor(), loop.wakeup(), new NoDataChannels()));
+        Executor direct = Runnable::run;
+        this.callbacks = configuration.callbackExecutor() == null ? direct : configuration.callbackExecutor();
+        loop.attach(engine, this::onEvent);
+    }
+
+    ConnectionLoop loop() {
+        return loop;
+    }
+
+    PeerConnectionEngine engine() {
+        return engine;
+    }
+
+    // ------------------------------------------------------------------ offer/answer
+
+    /** Creates an offer for the current transceivers. */
+    public CompletableFuture<RTCSessionDescription> createOffer() {
+        return loop.call(now -> new RTCSessionDescription(SdpType.OFFER, afterCommand(engine.createOffer(now)).toSdpString()));
+    }
+
+    /** Creates the answer to the applied remote offer. */
+    public CompletableFuture<RTCSessionDescription> createAnswer() {
+        return loop.call(now -> new RTCSessionDescription(SdpType.ANSWER, afterCommand(engine.createAnswer(now)).toSdpString()));
+    }
+
+    /** Applies our offer or answer; the first one starts gathering candidates. */
+    public CompletableFuture<Void> setLocalDescription(RTCSessionDescription description) {
+        Objects.requireNonNull(description, "description");
+        return loop.call(now -> {
+            engine.setLocalDescription(now, description.type(), parse(description.sdp()));
+            localType = description.type();
+            afterCommand(null);
+            return null;
+        });
+    }
+
+    /** Applies the peer's offer or answer. */
+    public CompletableFuture<Void> setRemoteDescription(RTCSessionDescription description) {
+        Objects.requireNonNull(description, "description");
+        return loop.call(now -> {
+            engine.setRemoteDescription(now, description.type(), parse(description.sdp()));
+            remoteType = description.type();
+            afterCommand(null);
+            return null;
+        });
+    }
+
+    /** Adds a trickled remote candidate; an empty candidate means end-of-candidates. */
+    public CompletableFuture<Void> addIceCandidate(RTCIceCandidate candidate) {
+        Objects.requireNonNull(candidate, "candidate");
+        return loop.call(now -> {
+            if (candidate.isEndOfCandidates()) {
+                engine.endOfRemoteCandidates(now);
+            } else {
+                engine.addRemoteCandidate(now, candidate.candidate());
+            }
+            return null;
+        });
+    }
+
+    /** Adds a transceiver (synchronous, as in the W3C API). */
+    public RTCRtpTransceiver addTransceiver(MediaKind kind, RTCRtpTransceiverInit init) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(init, "init");
+        return loop.call(now -> {
+            Transceiver t = engine.addTransceiver(now, kind, init.direction());
+            afterCommand(null);
+            return wrap(t);
+        }).join();
+    }
+
+    /** Not yet: data channels plug in with stack-sctp. */
+    public Object createDataChannel(String label) {
+        throw new UnsupportedOperationException("data channels arrive with stack-sctp");
+    }
+
+    /** The transceivers, in the order they were added or created by a remote offer. */
+    public List<RTCRtpTransceiver> getTransceivers() {
+        return List.copyOf(transceivers);
+    }
+
+    /** Completes when candidate gathering has finished (the local description then holds every candidate). */
+    public CompletableFuture<Void> gatheringComplete() {
+        return gatheringComplete;
+    }
+
+    /** The counters of the engine, read on the loop. */
+    public CompletableFuture<EngineStats> getStats() {
+        return loop.call(now -> engine.stats());
+    }
+
+    // ------------------------------------------------------------------ state
+
+    /** The applied local description with the candidates gathered so far. */
+    public Optional<RTCSessionDescription> localDescription() {
+        return Optional.ofNullable(localDescription);
+    }
+
+    /** The applied remote description. */
+    public Optional<RTCSessionDescription> remoteDescription() {
+        return Optional.ofNullable(remoteDescription);
+    }
+
+    /** The signaling state. */
+    public SignalingState signalingState() {
+        return signalingState;
+    }
+
+    /** The connection state. */
+    public ConnectionState connectionState() {
+        return connectionState;
+    }
+
+    /** The ICE connection state. */
+    public IceConnectionState iceConnectionState() {
+        return iceConnectionState;
+    }
+
+    /** The ICE gathering state. */
+    public IceGatheringState iceGatheringState() {
+        return iceGatheringState;
+    }
+
+    /** The SRTP profile DTLS negotiated, once connected. */
+    public Optional<SrtpProfile> srtpProfile() {
+        return Optional.ofNullable(srtpProfile);
+    }
+
+    /** Why the connection failed, if it did. */
+    public Optional<String> failureReason() {
+        return Optional.ofNullable(failure);
+    }
+
+    // ------------------------------------------------------------------ callbacks
+
+    /** Sets the handler of remote tracks. */
+    public void ontrack(Consumer<RTCTrackEvent> handler) {
+        ontrack = orNoop(handler);
+    }
+
+    /** Sets the handler of local candidates; {@code null} is passed once gathering completes. */
+    public void onicecandidate(Consumer<RTCIceCandidate> handler) {
+        onicecandidate = orNoop(handler);
+    }
+
+    /** Sets the handler of ICE connection state changes. */
+    public void oniceconnectionstatechange(Consumer<IceConnectionState> handler) {
+        oniceconnectionstatechange = orNoop(handler);
+    }
+
+    /** Sets the handler of connection state changes. */
+    public void onconnectionstatechange(Consumer<ConnectionState> handler) {
+        onconnectionstatechange = orNoop(handler);
+    }
+
+    /** Sets the handler of signaling state changes. */
+    public void onsignalingstatechange(Consumer<SignalingState> handler) {
+        onsignalingstatechange = orNoop(handler);
+    }
+
+    /** Sets the handler of gathering state changes. */
+    public void onicegatheringstatechange(Consumer<IceGatheringState> handler) {
+        onicegatheringstatechange = orNoop(handler);
+    }
+
+    /**
+     * Closes the connection: DTLS close_notify, ICE stops, sockets close, and the loop and DTLS
+     * threads end. Idempotent.
+     */
+    @Override
+    public void close() {
+        loop.close();
+        signalingState = SignalingState.CLOSED;
+        connectionState = ConnectionState.CLOSED;
+        iceConnectionState = IceConnectionState.CLOSED;
+    }
+
+    // ------------------------------------------------------------------ internals (on the loop)
+
+    private static <T> Consumer<T> orNoop(Consumer<T> handler) {
+        return handler == null ? x -> { } : handler;
+    }
+
+    private static SessionDescription parse(String sdp) {
+        try {
+            return SessionDescription.parse(sdp);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("OperationError: the SDP does not parse: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T afterCommand(T result) {
+        for (Transceiver t : engine.transceivers()) {
+            if (transceivers.stream().noneMatch(w -> w.engineSide() == t)) {
+                transceivers.add(new RTCRtpTransceiver(this, t));
+            }
+        }
+        transceivers.forEach(RTCRtpTransceiver::refresh);
+        signalingState = engine.signalingState();
+        snapshotDescriptions();
+        return result;
+    }
+
+    private RTCRtpTransceiver wrap(Transceiver t) {
+        return transceivers.stream().filter(w -> w.engineSide() == t).findFirst().orElseThrow();
+    }
+
+    private void snapshotDescriptions() {
+        localDescription = engine.localDescription()
+                .map(d -> new RTCSessionDescription(localType, d.toSdpString())).orElse(null);
+        remoteDescription = engine.remoteDescription()
+                .map(d -> new RTCSessionDescription(remoteType, d.toSdpString())).orElse(null);
+    }
+
+    /** Loop-confined: the types of the applied descriptions. */
+    private SdpType localType = SdpType.OFFER;
+    private SdpType remoteType = SdpType.OFFER;
+
+    private void onEvent(Output.Event e) {
+        if (e instanceof EngineEvent.LocalCandidate c) {
+            snapshotDescriptions();
+            RTCIceCandidate candidate = new RTCIceCandidate(c.candidate(), c.mid(), 0);
+            callback(() -> onicecandidate.accept(candidate));
+        } else if (e instanceof EngineEvent.GatheringComplete) {
+            snapshotDescriptions();
+            iceGatheringState = IceGatheringState.COMPLETE;
+            callback(() -> onicegatheringstatechange.accept(IceGatheringState.COMPLETE));
+            callback(() -> onicecandidate.accept(null));
+            gatheringComplete.complete(null);
+        } else if (e instanceof EngineEvent.IceStateChanged s) {
+            iceConnectionState = s.state();
+            callback(() -> oniceconnectionstatechange.accept(s.state()));
+        } else if (e instanceof EngineEvent.ConnectionStateChanged s) {
+            connectionState = s.state();
+            callback(() -> onconnectionstatechange.accept(s.state()));
+        } else if (e instanceof EngineEvent.SignalingStateChanged s) {
+            signalingState = s.state();
+            if (iceGatheringState == IceGatheringState.NEW && engine.iceGatheringState() != IceGatheringState.NEW) {
+                iceGatheringState = engine.iceGatheringState();
+                IceGatheringState g = iceGatheringState;
+                callback(() -> onicegatheringstatechange.accept(g));
+            }
+            callback(() -> onsignalingstatechange.accept(s.state()));
+        } else if (e instanceof EngineEvent.SecureTransportReady r) {
+            srtpProfile = r.profile();
+        } else if (e instanceof EngineEvent.TrackAdded t) {
+            afterCommand(null);
+            transceivers.stream().filter(w -> w.hasMid(t.mid())).findFirst().ifPresent(w -> {
+                RemoteTrack track = new RemoteTrack(t.mid(), t.kind(), t.codec());
+                tracks.put(t.mid(), track);
+                callback(() -> ontrack.accept(new RTCTrackEvent(track, w)));
+            });
+        } else if (e instanceof EngineEvent.FrameReceived f) {
+            RemoteTrack track = tracks.get(f.mid());
+            if (track != null) {
+                callback(() -> track.deliver(f.frame()));
+            }
+        } else if (e instanceof EngineEvent.KeyFrameRequested k) {
+            transceivers.stream().filter(w -> w.hasMid(k.mid())).findFirst()
+                    .ifPresent(w -> callback(w::keyFrameRequested));
+        } else if (e instanceof EngineEvent.Failed f) {
+            failure = f.reason();
+            connectionState = ConnectionState.FAILED;
+            callback(() -> onconnectionstatechange.accept(ConnectionState.FAILED));
+        }
+    }
+
+    private final java.util.Map<String, RemoteTrack> tracks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void callback(Runnable r) {
+        callbacks.execute(() -> {
+            try {
+                r.run();
+            } catch (RuntimeException ex) {
+                org.slf4j.LoggerFactory.getLogger(RTCPeerConnection.class).warn("callback threw; ignored", ex);
+            }
+        });
+    }
+}

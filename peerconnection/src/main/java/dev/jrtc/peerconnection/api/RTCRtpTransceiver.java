@@ -1,0 +1,94 @@
+package dev.jrtc.peerconnection.api;
+
+import dev.jrtc.peerconnection.engine.Transceiver;
+import dev.jrtc.sdp.Direction;
+import dev.jrtc.sdp.jsep.MediaKind;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One transceiver (W3C {@code RTCRtpTransceiver}) with its sending side folded in: encoded frames go
+ * out with {@link #sendFrame}, and key-frame requests from the peer arrive at
+ * {@link #onkeyframerequest}.
+ */
+public final class RTCRtpTransceiver {
+    private final RTCPeerConnection pc;
+    private final Transceiver engineSide;
+    private final MediaKind kind;
+    private final Direction direction;
+    private volatile String mid;
+    private volatile Direction currentDirection;
+    private volatile Runnable onkeyframerequest = () -> { };
+
+    RTCRtpTransceiver(RTCPeerConnection pc, Transceiver engineSide) {
+        this.pc = pc;
+        this.engineSide = engineSide;
+        this.kind = engineSide.kind();
+        this.direction = engineSide.direction();
+        refresh();
+    }
+
+    /** Called on the loop after each command: copies what negotiation changed. */
+    void refresh() {
+        mid = engineSide.mid().orElse(null);
+        currentDirection = engineSide.currentDirection().orElse(null);
+    }
+
+    Transceiver engineSide() {
+        return engineSide;
+    }
+
+    /** The mid, once negotiated (or offered). */
+    public Optional<String> mid() {
+        return Optional.ofNullable(mid);
+    }
+
+    /** Audio or video. */
+    public MediaKind kind() {
+        return kind;
+    }
+
+    /** The direction asked for. */
+    public Direction direction() {
+        return direction;
+    }
+
+    /** The negotiated direction, once an answer is applied. */
+    public Optional<Direction> currentDirection() {
+        return Optional.ofNullable(currentDirection);
+    }
+
+    /**
+     * Sends one encoded frame with its RTP timestamp. Completes with false if the connection is
+     * not up yet (the frame is dropped), exceptionally if this transceiver does not send.
+     */
+    public CompletableFuture<Boolean> sendFrame(byte[] frame, long rtpTimestamp) {
+        byte[] copy = frame.clone();
+        return pc.loop().call(now -> {
+            String m = engineSide.mid().orElseThrow(() -> new IllegalStateException("InvalidStateError: not negotiated yet"));
+            return pc.engine().sendFrame(now, m, copy, rtpTimestamp);
+        });
+    }
+
+    /** Asks the peer for a key frame on the receiving side (PLI). */
+    public void requestKeyFrame() {
+        pc.loop().call(now -> {
+            engineSide.mid().ifPresent(m -> pc.engine().requestKeyFrame(now, m));
+            return null;
+        });
+    }
+
+    /** Sets what runs when the peer asks for a key frame (PLI/FIR). */
+    public void onkeyframerequest(Runnable handler) {
+        this.onkeyframerequest = handler == null ? () -> { } : handler;
+    }
+
+    void keyFrameRequested() {
+        onkeyframerequest.run();
+    }
+
+    /** Whether this transceiver has (or just got) {@code m} as its mid. */
+    boolean hasMid(String m) {
+        return m.equals(mid) || engineSide.mid().filter(m::equals).isPresent();
+    }
+}

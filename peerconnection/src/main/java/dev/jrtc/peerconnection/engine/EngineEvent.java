@@ -1,0 +1,61 @@
+package dev.jrtc.peerconnection.engine;
+
+import dev.jrtc.common.Output;
+import dev.jrtc.ice.IceConnectionState;
+import dev.jrtc.sdp.jsep.MediaKind;
+import dev.jrtc.srtp.SrtpProfile;
+
+/** What a {@link PeerConnectionEngine} reports through {@code poll()}, besides transmits and deadlines. */
+public sealed interface EngineEvent extends Output.Event {
+
+    /**
+     * A local candidate to signal (trickle).
+     *
+     * @param candidate the attribute value, {@code candidate:...}
+     * @param mid the media section it belongs to (the first one of the bundle)
+     */
+    record LocalCandidate(String candidate, String mid) implements EngineEvent {
+    }
+
+    /** Candidate gathering finished; signal end-of-candidates. */
+    record GatheringComplete() implements EngineEvent {
+    }
+
+    /** The ICE connection state changed. */
+    record IceStateChanged(IceConnectionState state) implements EngineEvent {
+    }
+
+    /** The peer connection state changed. */
+    record ConnectionStateChanged(ConnectionState state) implements EngineEvent {
+    }
+
+    /** The signaling state changed. */
+    record SignalingStateChanged(SignalingState state) implements EngineEvent {
+    }
+
+    /** DTLS connected and SRTP keys are installed with this profile. */
+    record SecureTransportReady(SrtpProfile profile) implements EngineEvent {
+    }
+
+    /**
+     * A remote track appeared in a negotiated description.
+     *
+     * @param mid the transceiver's mid
+     * @param kind audio or video
+     * @param codec the codec the peer will send
+     */
+    record TrackAdded(String mid, MediaKind kind, String codec) implements EngineEvent {
+    }
+
+    /** A frame arrived on the transceiver with this mid. */
+    record FrameReceived(String mid, EncodedFrame frame) implements EngineEvent {
+    }
+
+    /** The peer asked for a key frame on the transceiver with this mid. */
+    record KeyFrameRequested(String mid) implements EngineEvent {
+    }
+
+    /** The connection failed for good; a sentence for a human. */
+    record Failed(String reason) implements EngineEvent {
+    }
+}

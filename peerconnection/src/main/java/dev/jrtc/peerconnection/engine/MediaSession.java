@@ -1,0 +1,184 @@
+package dev.jrtc.peerconnection.engine;
+
+import dev.jrtc.common.Deadline;
+import dev.jrtc.common.Output;
+import dev.jrtc.common.WallClock;
+import dev.jrtc.rtp.RtpEvents;
+import dev.jrtc.rtp.receive.ReceiveConfig;
+import dev.jrtc.rtp.receive.ReceiveStream;
+import dev.jrtc.rtp.receive.ReceivedFrame;
+import dev.jrtc.rtp.send.SendConfig;
+import dev.jrtc.rtp.send.SendStream;
+import dev.jrtc.sdp.RtpCodec;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The media of one negotiated transceiver: a {@link SendStream} when we send, a
+ * {@link ReceiveStream} when we receive (created when the peer's SSRC is known, from SDP or from
+ * the first packet). NACK, RTX, PLI and RTCP reports are the streams' own; this class routes their
+ * outputs to the transport and turns frames into {@link EngineEvent}s.
+ */
+final class MediaSession {
+
+    /** Where plain RTP and RTCP leave the session (to SRTP). */
+    interface PacketSink {
+        boolean sendRtp(long now, byte[] packet);
+
+        boolean sendRtcp(long now, byte[] packet);
+    }
+
+    private final String mid;
+    private final WallClock wallClock;
+    private final SendStream send;
+    private final RtpCodec receiveCodec;
+    private final int receiveRtxPayloadType;
+    private final long localSsrc;
+    private final String cname;
+    private ReceiveStream receive;
+    private long remoteSsrc = -1;
+    private long remoteRtxSsrc = -1;
+    private long framesReceived;
+    private long framesSent;
+    private long packetsNotSent;
+
+    /**
+     * @param sendConfig the send stream's configuration, or null when we do not send
+     * @param receiveCodec the codec we expect, or null when we do not receive
+     */
+    MediaSession(String mid, WallClock wallClock, SendConfig sendConfig, RtpCodec receiveCodec,
+            int receiveRtxPayloadType, long localSsrc, String cname) {
+        this.mid = Objects.requireNonNull(mid, "mid");
+        this.wallClock = wallClock;
+        this.send = sendConfig == null ? null : new SendStream(sendConfig, wallClock);
+        this.receiveCodec = receiveCodec;
+        this.receiveRtxPayloadType = receiveRtxPayloadType;
+        this.localSsrc = localSsrc;
+        this.cname = cname;
+    }
+
+    String mid() {
+        return mid;
+    }
+
+    boolean sends() {
+        return send != null;
+    }
+
+    boolean receives() {
+        return receiveCodec != null;
+    }
+
+    RtpCodec receiveCodec() {
+        return receiveCodec;
+    }
+
+    long remoteSsrc() {
+        return remoteSsrc;
+    }
+
+    long remoteRtxSsrc() {
+        return remoteRtxSsrc;
+    }
+
+    /** Binds the receive side to the peer's SSRCs (rtxSsrc -1 when none). Ignored once bound. */
+    void bindRemote(long mediaSsrc, long rtxSsrc) {
+        if (!receives() || receive != null) {
+            return;
+        }
+        remoteSsrc = mediaSsrc;
+        remoteRtxSsrc = rtxSsrc;
+        ReceiveConfig rc = ReceiveConfig.of(localSsrc, mediaSsrc, receiveCodec.payloadType(), receiveCodec.clockRate(),
+                CodecSupport.depacketizer(receiveCodec));
+        if (rtxSsrc >= 0 && receiveRtxPayloadType >= 0) {
+            rc = rc.withRtx(rtxSsrc, receiveRtxPayloadType);
+        }
+        receive = new ReceiveStream(withCname(rc), wallClock);
+    }
+
+    private ReceiveConfig withCname(ReceiveConfig rc) {
+        return new ReceiveConfig(rc.localSsrc(), rc.mediaSsrc(), rc.payloadType(), rc.clockRate(),
+                rc.depacketizerFactory(), rc.rtxSsrc(), rc.rtxPayloadType(), rc.nack(), rc.useFir(),
+                rc.keyFrameRequestIntervalNanos(), rc.reportIntervalNanos(), rc.twccIntervalNanos(),
+                rc.initialRttNanos(), rc.jitterBuffer(), rc.extensions(), cname);
+    }
+
+    void sendFrame(long now, byte[] frame, long rtpTimestamp) {
+        if (send == null) {
+            throw new IllegalStateException("transceiver " + mid + " does not send");
+        }
+        send.sendFrame(now, frame, rtpTimestamp);
+        framesSent++;
+    }
+
+    void requestKeyFrame(long now) {
+        if (receive != null) {
+            receive.requestKeyFrame(now);
+        }
+    }
+
+    void onRtp(long now, byte[] buf, int off, int len) {
+        if (receive != null) {
+            receive.handleRtp(now, buf, off, len);
+        }
+    }
+
+    void onRtcp(long now, byte[] buf, int off, int len) {
+        if (send != null) {
+            send.handleRtcp(now, buf, off, len);
+        }
+        if (receive != null) {
+            receive.handleRtcp(now, buf, off, len);
+        }
+    }
+
+    void handleTimeout(long now) {
+        if (send != null) {
+            send.handleTimeout(now);
+        }
+        if (receive != null) {
+            receive.handleTimeout(now);
+        }
+    }
+
+    /** Drains both streams: packets to {@code sink}, events to {@code events}. Returns the next deadline. */
+    long drain(long now, PacketSink sink, Consumer<Output> events) {
+        long deadline = Long.MAX_VALUE;
+        if (send != null) {
+            deadline = Math.min(deadline, drainOne(now, send::poll, sink, events));
+        }
+        if (receive != null) {
+            deadline = Math.min(deadline, drainOne(now, receive::poll, sink, events));
+        }
+        return deadline;
+    }
+
+    private long drainOne(long now, java.util.function.Supplier<Output> poll, PacketSink sink, Consumer<Output> events) {
+        Output o;
+        while (!((o = poll.get()) instanceof Deadline)) {
+            if (o instanceof RtpEvents.SendRtp p) {
+                if (!sink.sendRtp(now, p.packet())) {
+                    packetsNotSent++;
+                }
+            } else if (o instanceof RtpEvents.SendRtcp r) {
+                if (!sink.sendRtcp(now, r.datagram())) {
+                    packetsNotSent++;
+                }
+            } else if (o instanceof RtpEvents.FrameReady f) {
+                framesReceived++;
+                ReceivedFrame rf = f.frame();
+                events.accept(new EngineEvent.FrameReceived(mid,
+                        new EncodedFrame(receiveCodec.name(), rf.rtpTimestamp(), rf.keyFrame(), rf.data())));
+            } else if (o instanceof RtpEvents.KeyFrameRequested) {
+                events.accept(new EngineEvent.KeyFrameRequested(mid));
+            }
+        }
+        return ((Deadline) o).atNanos();
+    }
+
+    MediaStats stats() {
+        return new MediaStats(mid, framesSent, framesReceived, send == null ? 0 : send.retransmissions(),
+                receive == null ? 0 : receive.nacksSent(), receive == null ? 0 : receive.keyFrameRequestsSent(),
+                receive == null ? 0 : receive.retransmissionsReceived(), packetsNotSent);
+    }
+}

@@ -1,0 +1,202 @@
+package dev.jrtc.peerconnection.engine;
+
+import dev.jrtc.sdp.Direction;
+import dev.jrtc.sdp.MediaDescription;
+import dev.jrtc.sdp.SessionDescription;
+import dev.jrtc.sdp.jsep.AnswerFactory;
+import dev.jrtc.sdp.jsep.LocalCapabilities;
+import dev.jrtc.sdp.jsep.LocalTrack;
+import dev.jrtc.sdp.jsep.MediaKind;
+import dev.jrtc.sdp.jsep.OfferFactory;
+import dev.jrtc.sdp.jsep.OfferSection;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The JSEP negotiation state of one connection (RFC 9429): the signaling state machine, the
+ * transceivers and their mids, the applied descriptions, and who offered. It writes offers and
+ * answers with stack-sdp's factories. Misuse (a call in the wrong state) throws
+ * {@link IllegalStateException} with the W3C error name first.
+ */
+final class Negotiation {
+    private final List<Transceiver> transceivers = new ArrayList<>();
+    private SignalingState state = SignalingState.STABLE;
+    private SessionDescription local;
+    private SessionDescription remote;
+    private boolean weOffered;
+
+    SignalingState state() {
+        return state;
+    }
+
+    List<Transceiver> transceivers() {
+        return transceivers;
+    }
+
+    Optional<SessionDescription> local() {
+        return Optional.ofNullable(local);
+    }
+
+    Optional<SessionDescription> remote() {
+        return Optional.ofNullable(remote);
+    }
+
+    /** Whether we made the offer of the last completed (or pending) exchange. */
+    boolean weOffered() {
+        return weOffered;
+    }
+
+    Transceiver add(MediaKind kind, Direction direction, LocalTrack track) {
+        requireOpen();
+        if (kind == MediaKind.APPLICATION) {
+            throw new IllegalArgumentException("TypeError: a transceiver is audio or video; data channels arrive with stack-sctp");
+        }
+        Transceiver t = new Transceiver(kind, direction, track);
+        transceivers.add(t);
+        return t;
+    }
+
+    SessionDescription createOffer(LocalCapabilities caps) {
+        requireOpen();
+        if (state == SignalingState.HAVE_REMOTE_OFFER) {
+            throw new IllegalStateException("InvalidStateError: createOffer in have-remote-offer; answer first");
+        }
+        Set<String> used = new HashSet<>();
+        transceivers.forEach(t -> t.mid().ifPresent(used::add));
+        int next = 0;
+        List<OfferSection> sections = new ArrayList<>();
+        for (Transceiver t : transceivers) {
+            if (t.mid().isEmpty()) {
+                while (used.contains(Integer.toString(next))) {
+                    next++;
+                }
+                t.assignMid(Integer.toString(next));
+                used.add(t.mid().get());
+            }
+            sections.add(new OfferSection.Rtp(t.mid().get(), t.kind(), t.direction(),
+                    t.direction().sends() ? Optional.of(t.track()) : Optional.empty()));
+        }
+        return OfferFactory.createOffer(caps, sections);
+    }
+
+    SessionDescription createAnswer(LocalCapabilities caps) {
+        requireOpen();
+        if (state != SignalingState.HAVE_REMOTE_OFFER) {
+            throw new IllegalStateException("InvalidStateError: createAnswer needs a remote offer; state is "
+                    + state.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        List<LocalTrack> tracks = new ArrayList<>();
+        for (MediaDescription m : remote.media()) {
+            m.mid().flatMap(this::byMid).filter(t -> t.direction().sends()).ifPresent(t -> tracks.add(t.track()));
+        }
+        return AnswerFactory.createAnswer(remote, caps.withTracks(tracks));
+    }
+
+    void setLocal(SdpType type, SessionDescription description) {
+        requireOpen();
+        switch (type) {
+            case OFFER -> {
+                if (state != SignalingState.STABLE && state != SignalingState.HAVE_LOCAL_OFFER) {
+                    throw wrongState("setLocalDescription(offer)");
+                }
+                weOffered = true;
+                state = SignalingState.HAVE_LOCAL_OFFER;
+            }
+            case ANSWER -> {
+                if (state != SignalingState.HAVE_REMOTE_OFFER) {
+                    throw wrongState("setLocalDescription(answer)");
+                }
+                state = SignalingState.STABLE;
+            }
+        }
+        local = description;
+    }
+
+    void setRemote(SdpType type, SessionDescription description) {
+        requireOpen();
+        switch (type) {
+            case OFFER -> {
+                if (state != SignalingState.STABLE && state != SignalingState.HAVE_REMOTE_OFFER) {
+                    throw wrongState("setRemoteDescription(offer)");
+                }
+                associate(description);
+                weOffered = false;
+                state = SignalingState.HAVE_REMOTE_OFFER;
+            }
+            case ANSWER -> {
+                if (state != SignalingState.HAVE_LOCAL_OFFER) {
+                    throw wrongState("setRemoteDescription(answer)");
+                }
+                for (MediaDescription m : description.media()) {
+                    if (m.mid().isEmpty() || local.mediaByMid(m.mid().get()).isEmpty()) {
+                        throw new IllegalArgumentException("InvalidAccessError: the answer has a section (mid "
+                                + m.mid().orElse("none") + ") that the offer has not");
+                    }
+                }
+                state = SignalingState.STABLE;
+            }
+        }
+        remote = description;
+    }
+
+    /** Gives each offered RTP section a transceiver: by mid, else a free one of its kind, else a new recvonly one. */
+    private void associate(SessionDescription offer) {
+        for (MediaDescription m : offer.media()) {
+            Optional<MediaKind> kind = MediaKind.of(m.kind());
+            if (m.mid().isEmpty() || kind.isEmpty() || kind.get() == MediaKind.APPLICATION || byMid(m.mid().get()).isPresent()) {
+                continue;
+            }
+            Optional<Transceiver> free = transceivers.stream()
+                    .filter(t -> t.mid().isEmpty() && t.kind() == kind.get()).findFirst();
+            if (free.isPresent()) {
+                free.get().assignMid(m.mid().get());
+            }
+        }
+    }
+
+    /** Whether a section for an offered mid still needs a transceiver the engine must create. */
+    List<MediaDescription> unassociated(SessionDescription offer) {
+        List<MediaDescription> out = new ArrayList<>();
+        for (MediaDescription m : offer.media()) {
+            Optional<MediaKind> kind = MediaKind.of(m.kind());
+            if (m.mid().isPresent() && kind.isPresent() && kind.get() != MediaKind.APPLICATION && !m.isRejected()
+                    && byMid(m.mid().get()).isEmpty()) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    Optional<Transceiver> byMid(String mid) {
+        return transceivers.stream().filter(t -> t.mid().filter(mid::equals).isPresent()).findFirst();
+    }
+
+    /** The answer of the current exchange: ours if we answered, the peer's if we offered. */
+    SessionDescription answer() {
+        return weOffered ? remote : local;
+    }
+
+    /** Our negotiated direction for a section of the answer. */
+    Direction ourDirection(MediaDescription answerSection) {
+        Direction d = answer().directionOf(answerSection);
+        return weOffered ? d.reverse() : d;
+    }
+
+    void close() {
+        state = SignalingState.CLOSED;
+    }
+
+    private void requireOpen() {
+        if (state == SignalingState.CLOSED) {
+            throw new IllegalStateException("InvalidStateError: the peer connection is closed");
+        }
+    }
+
+    private IllegalStateException wrongState(String call) {
+        return new IllegalStateException("InvalidStateError: " + call + " in signaling state "
+                + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    }
+}

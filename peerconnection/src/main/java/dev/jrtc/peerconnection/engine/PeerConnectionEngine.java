@@ -1,0 +1,529 @@
+package dev.jrtc.peerconnection.engine;
+
+import dev.jrtc.common.Deadline;
+import dev.jrtc.common.Engine;
+import dev.jrtc.common.Output;
+import dev.jrtc.common.ParseException;
+import dev.jrtc.dtls.CertificateFingerprint;
+import dev.jrtc.dtls.DtlsConfig;
+import dev.jrtc.dtls.DtlsRole;
+import dev.jrtc.ice.IceConnectionState;
+import dev.jrtc.ice.IceGatheringState;
+import dev.jrtc.ice.IceRole;
+import dev.jrtc.rtp.ext.ExtensionMap;
+import dev.jrtc.rtp.send.SendConfig;
+import dev.jrtc.sdp.Direction;
+import dev.jrtc.sdp.ExtMap;
+import dev.jrtc.sdp.Fingerprint;
+import dev.jrtc.sdp.MediaDescription;
+import dev.jrtc.sdp.RtpCodec;
+import dev.jrtc.sdp.SessionDescription;
+import dev.jrtc.sdp.Setup;
+import dev.jrtc.sdp.jsep.LocalCapabilities;
+import dev.jrtc.sdp.jsep.LocalTrack;
+import dev.jrtc.sdp.jsep.MediaKind;
+import dev.jrtc.srtp.SrtpProfile;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One peer connection, sans-IO: demux and source gate, ICE | DTLS | SRTP on one bundled transport
+ * with rtcp-mux, and RTP/RTCP per transceiver, driven by datagrams, time and API commands.
+ *
+ * <p>Like every jrtc engine: after each input ({@link #handleReceive}, {@link #handleTimeout} or
+ * an API method) drain {@link #poll()} until it returns a {@link Deadline}. Outputs are
+ * {@link dev.jrtc.common.Transmit}s and {@link EngineEvent}s. When the DTLS handshake thread calls
+ * the configured wake-up, drain {@code poll()} again on the owning loop. All methods must be called
+ * from one thread. Bad network input is dropped and counted ({@link #stats()}), never thrown; API
+ * misuse throws {@link IllegalStateException} or {@link IllegalArgumentException} whose message
+ * starts with the W3C error name.
+ */
+public final class PeerConnectionEngine implements Engine {
+    private final EngineConfig config;
+    private final Negotiation negotiation = new Negotiation();
+    private final RtpDemux demux = new RtpDemux();
+    private final ArrayDeque<Output> out = new ArrayDeque<>();
+    private final List<String> localCandidates = new ArrayList<>();
+    private final String cname;
+    private final MediaSession.PacketSink sink = new MediaSession.PacketSink() {
+        @Override
+        public boolean sendRtp(long now, byte[] packet) {
+            return transport != null && transport.sendRtp(now, packet);
+        }
+
+        @Override
+        public boolean sendRtcp(long now, byte[] packet) {
+            return transport != null && transport.sendRtcp(now, packet);
+        }
+    };
+    private SecureTransport transport;
+    private boolean gatheringComplete;
+    private long now;
+    private long deadline = Long.MAX_VALUE;
+    private boolean draining;
+    private boolean closed;
+    private long earlyDrops;
+
+    /** An engine with no transceivers; nothing happens until the first API call. */
+    public PeerConnectionEngine(EngineConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        byte[] c = new byte[8];
+        config.random().nextBytes(c);
+        this.cname = HexFormat.of().formatHex(c);
+    }
+
+    // ------------------------------------------------------------------ API commands
+
+    /**
+     * Adds a transceiver (W3C {@code addTransceiver}). Its SSRCs are chosen now; it gets a mid in
+     * the next offer, or from the remote offer it is matched with.
+     */
+    public Transceiver addTransceiver(long nowNanos, MediaKind kind, Direction direction) {
+        advance(nowNanos);
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(direction, "direction");
+        return negotiation.add(kind, direction, newTrack(kind));
+    }
+
+    /** Writes an offer for the current transceivers; this side becomes the controlling ICE agent. */
+    public SessionDescription createOffer(long nowNanos) {
+        advance(nowNanos);
+        requireOpen();
+        ensureTransport(IceRole.CONTROLLING);
+        return negotiation.createOffer(capabilities());
+    }
+
+    /** Writes the answer to the applied remote offer. */
+    public SessionDescription createAnswer(long nowNanos) {
+        advance(nowNanos);
+        requireOpen();
+        ensureTransport(IceRole.CONTROLLED);
+        return negotiation.createAnswer(capabilities());
+    }
+
+    /** Applies our own offer or answer; the first one starts candidate gathering. */
+    public void setLocalDescription(long nowNanos, SdpType type, SessionDescription description) {
+        advance(nowNanos);
+        requireOpen();
+        Objects.requireNonNull(description, "description");
+        ensureTransport(type == SdpType.OFFER ? IceRole.CONTROLLING : IceRole.CONTROLLED);
+        negotiation.setLocal(type, description);
+        transport.startGathering(now);
+        emitSignaling();
+        if (type == SdpType.ANSWER) {
+            applyNegotiated();
+        }
+    }
+
+    /** Applies the peer's offer or answer: its ICE credentials and candidates, then the media. */
+    public void setRemoteDescription(long nowNanos, SdpType type, SessionDescription description) {
+        advance(nowNanos);
+        requireOpen();
+        Objects.requireNonNull(description, "description");
+        RemoteTransport remote = RemoteTransport.of(description);
+        ensureTransport(type == SdpType.OFFER ? IceRole.CONTROLLED : IceRole.CONTROLLING);
+        negotiation.setRemote(type, description);
+        if (type == SdpType.OFFER) {
+            for (MediaDescription m : negotiation.unassociated(description)) {
+                MediaKind kind = MediaKind.of(m.kind()).orElseThrow();
+                negotiation.add(kind, Direction.RECVONLY, newTrack(kind)).assignMid(m.mid().orElseThrow());
+            }
+        }
+        transport.ice().setRemoteCredentials(now, new dev.jrtc.ice.IceCredentials(remote.ufrag(), remote.pwd()));
+        for (String c : remote.candidates()) {
+            addCandidateQuietly(c);
+        }
+        if (remote.endOfCandidates()) {
+            transport.ice().endOfRemoteCandidates(now);
+        }
+        emitSignaling();
+        if (type == SdpType.ANSWER) {
+            applyNegotiated();
+        }
+    }
+
+    /**
+     * A trickled remote candidate ({@code candidate:...}, with or without {@code a=}).
+     *
+     * @throws IllegalStateException if no remote description is applied yet
+     * @throws IllegalArgumentException if the candidate does not parse
+     */
+    public void addRemoteCandidate(long nowNanos, String candidate) {
+        advance(nowNanos);
+        requireOpen();
+        if (negotiation.remote().isEmpty()) {
+            throw new IllegalStateException("InvalidStateError: addIceCandidate before setRemoteDescription");
+        }
+        try {
+            transport.ice().addRemoteCandidate(now, dev.jrtc.ice.Candidate.parse(candidate));
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("OperationError: bad candidate: " + e.getMessage(), e);
+        }
+    }
+
+    /** The peer signalled end-of-candidates. */
+    public void endOfRemoteCandidates(long nowNanos) {
+        advance(nowNanos);
+        requireOpen();
+        if (transport != null) {
+            transport.ice().endOfRemoteCandidates(now);
+        }
+    }
+
+    /**
+     * Sends one encoded frame on a transceiver.
+     *
+     * @return false if the secure transport is not up yet (the frame is not queued)
+     * @throws IllegalArgumentException if no negotiated transceiver sends on {@code mid}
+     */
+    public boolean sendFrame(long nowNanos, String mid, byte[] frame, long rtpTimestamp) {
+        advance(nowNanos);
+        requireOpen();
+        MediaSession s = negotiation.byMid(mid).map(Transceiver::session)
+                .filter(MediaSession::sends)
+                .orElseThrow(() -> new IllegalArgumentException("InvalidStateError: no negotiated sending transceiver with mid " + mid));
+        if (transport.srtpProfile().isEmpty()) {
+            return false;
+        }
+        s.sendFrame(now, frame, rtpTimestamp);
+        return true;
+    }
+
+    /** Asks the peer for a key frame on a receiving transceiver (PLI). */
+    public void requestKeyFrame(long nowNanos, String mid) {
+        advance(nowNanos);
+        negotiation.byMid(mid).map(Transceiver::session).ifPresent(s -> s.requestKeyFrame(now));
+    }
+
+    /** Closes DTLS (close_notify) and ICE; the engine then ignores input. Idempotent. */
+    public void close(long nowNanos) {
+        advance(nowNanos);
+        if (closed) {
+            return;
+        }
+        if (transport != null) {
+            transport.close(now, this::emit);
+        }
+        closed = true;
+        negotiation.close();
+        emit(new EngineEvent.SignalingStateChanged(SignalingState.CLOSED));
+        if (transport == null) {
+            emit(new EngineEvent.ConnectionStateChanged(ConnectionState.CLOSED));
+        }
+    }
+
+    // ------------------------------------------------------------------ state
+
+    /** The signaling state. */
+    public SignalingState signalingState() {
+        return negotiation.state();
+    }
+
+    /** The connection state (ICE and DTLS together). */
+    public ConnectionState connectionState() {
+        if (closed) {
+            return ConnectionState.CLOSED;
+        }
+        return transport == null ? ConnectionState.NEW : transport.state();
+    }
+
+    /** The ICE connection state. */
+    public IceConnectionState iceConnectionState() {
+        if (closed) {
+            return IceConnectionState.CLOSED;
+        }
+        return transport == null ? IceConnectionState.NEW : transport.iceState();
+    }
+
+    /** The ICE gathering state. */
+    public IceGatheringState iceGatheringState() {
+        return transport == null ? IceGatheringState.NEW : transport.gatheringState();
+    }
+
+    /** The transceivers, in the order they were added or created. */
+    public List<Transceiver> transceivers() {
+        return List.copyOf(negotiation.transceivers());
+    }
+
+    /** The applied local description with the candidates gathered so far (and end-of-candidates once complete). */
+    public Optional<SessionDescription> localDescription() {
+        return negotiation.local().map(d -> LocalDescriptions.withCandidates(d, localCandidates, gatheringComplete));
+    }
+
+    /** The applied remote description. */
+    public Optional<SessionDescription> remoteDescription() {
+        return negotiation.remote();
+    }
+
+    /** The negotiated SRTP profile, once DTLS has exported keys. */
+    public Optional<SrtpProfile> srtpProfile() {
+        return transport == null ? Optional.empty() : transport.srtpProfile();
+    }
+
+    /** Why the connection failed, once it has. */
+    public Optional<String> failureExplanation() {
+        return transport == null ? Optional.empty() : transport.failure();
+    }
+
+    /** Our DTLS certificate's fingerprint as written in our descriptions. */
+    public CertificateFingerprint fingerprint() {
+        return config.certificate().fingerprint();
+    }
+
+    /** A snapshot of the counters. */
+    public EngineStats stats() {
+        List<MediaStats> media = new ArrayList<>();
+        for (MediaSession s : demux.sessions()) {
+            media.add(s.stats());
+        }
+        if (transport == null) {
+            return new EngineStats(0, 0, 0, 0, 0, 0, demux.unknownSsrc(), 0, 0, 0, 0, media);
+        }
+        TransportCounters c = transport.counters();
+        long dtlsDropped = transport.dtls().map(d -> d.stats().drops().values().stream().mapToLong(Long::longValue).sum())
+                .orElse(0L);
+        return new EngineStats(transport.gate().dropped(), transport.gate().admitted(), transport.ice().droppedPackets(),
+                dtlsDropped, c.srtpDropped, c.srtpBeforeKeys + c.dtlsBeforeNegotiation + c.unknown,
+                demux.unknownSsrc() + demux.malformed(), c.rtpSent, c.rtpReceived, c.rtcpSent, c.rtcpReceived, media);
+    }
+
+    // ------------------------------------------------------------------ Engine
+
+    @Override
+    public void handleReceive(long nowNanos, InetSocketAddress remote, InetSocketAddress local, byte[] buf, int offset,
+            int length) {
+        advance(nowNanos);
+        if (closed) {
+            return;
+        }
+        if (transport == null || buf == null || offset < 0 || length <= 0 || offset + length > buf.length) {
+            // Before any description there is no ICE agent to validate the source: drop and count.
+            earlyDrops++;
+            return;
+        }
+        transport.receive(now, remote, local, buf, offset, length);
+    }
+
+    /** Datagrams that arrived before there was a transport at all. */
+    public long droppedBeforeTransport() {
+        return earlyDrops;
+    }
+
+    @Override
+    public void handleTimeout(long nowNanos) {
+        advance(nowNanos);
+        if (closed || transport == null) {
+            return;
+        }
+        transport.handleTimeout(now);
+        for (MediaSession s : demux.sessions()) {
+            s.handleTimeout(now);
+        }
+    }
+
+    @Override
+    public Output poll() {
+        if (draining) {
+            throw new IllegalStateException("poll() re-entered");
+        }
+        Output o = out.poll();
+        if (o != null) {
+            return o;
+        }
+        draining = true;
+        try {
+            pump();
+        } finally {
+            draining = false;
+        }
+        o = out.poll();
+        if (o != null) {
+            return o;
+        }
+        return closed || deadline == Long.MAX_VALUE ? Deadline.NEVER : new Deadline(Math.max(deadline, now));
+    }
+
+    private void pump() {
+        if (transport == null) {
+            deadline = Long.MAX_VALUE;
+            return;
+        }
+        long d = transport.pump(now, this::emit);
+        if (!closed) {
+            for (MediaSession s : demux.sessions()) {
+                d = Math.min(d, s.drain(now, sink, this::emit));
+            }
+            d = Math.min(d, transport.pump(now, this::emit));
+        }
+        deadline = d;
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private void emit(Output o) {
+        if (o instanceof EngineEvent.LocalCandidate c) {
+            localCandidates.add(c.candidate());
+            o = new EngineEvent.LocalCandidate(c.candidate(), bundleTag());
+        } else if (o instanceof EngineEvent.GatheringComplete) {
+            gatheringComplete = true;
+        }
+        out.add(o);
+    }
+
+    private String bundleTag() {
+        return negotiation.local().flatMap(d -> d.media().stream().filter(m -> !m.isRejected()).findFirst())
+                .flatMap(MediaDescription::mid).orElse("0");
+    }
+
+    private void emitSignaling() {
+        emit(new EngineEvent.SignalingStateChanged(negotiation.state()));
+    }
+
+    private void advance(long nowNanos) {
+        if (nowNanos > now) {
+            now = nowNanos;
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("InvalidStateError: the peer connection is closed");
+        }
+    }
+
+    private void ensureTransport(IceRole role) {
+        if (transport == null) {
+            transport = new SecureTransport(config.ice(), role, config.random(), config.hostAddresses(),
+                    config.dtlsRandom(), config.handshakeExecutor(), config.wakeup(), new SecureTransport.MediaSink() {
+                        @Override
+                        public void onRtp(long t, byte[] buf, int off, int len) {
+                            demux.onRtp(t, buf, off, len);
+                        }
+
+                        @Override
+                        public void onRtcp(long t, byte[] buf, int off, int len) {
+                            demux.onRtcp(t, buf, off, len);
+                        }
+                    }, config.dataChannels());
+        }
+    }
+
+    private void addCandidateQuietly(String candidate) {
+        try {
+            transport.ice().addRemoteCandidate(now, dev.jrtc.ice.Candidate.parse(candidate));
+        } catch (ParseException | IllegalArgumentException e) {
+            // A candidate we cannot use in a description is ignored, as browsers do.
+        }
+    }
+
+    private LocalCapabilities capabilities() {
+        dev.jrtc.ice.IceCredentials ice = transport.ice().localCredentials();
+        Fingerprint fp = Fingerprint.of("sha-256", config.certificate().fingerprint().digest());
+        LocalCapabilities caps = LocalCapabilities.defaults(new dev.jrtc.sdp.IceCredentials(ice.ufrag(), ice.password()),
+                List.of(fp));
+        for (MediaKind kind : List.of(MediaKind.AUDIO, MediaKind.VIDEO)) {
+            List<RtpCodec> supported = caps.codecs(kind).stream().filter(CodecSupport::supports).toList();
+            List<RtpCodec> withRtx = new ArrayList<>(supported);
+            for (RtpCodec c : caps.codecs(kind)) {
+                if (c.isRtx() && supported.stream().anyMatch(s -> s.payloadType() == c.associatedPayloadType().orElse(-1))) {
+                    withRtx.add(c);
+                }
+            }
+            caps = caps.withCodecs(kind, withRtx);
+        }
+        return caps.withDataChannel(Optional.empty()).withCname(cname);
+    }
+
+    private LocalTrack newTrack(MediaKind kind) {
+        byte[] id = new byte[6];
+        config.random().nextBytes(id);
+        String hex = HexFormat.of().formatHex(id);
+        return LocalTrack.of(kind, "jrtc-" + hex, kind.token() + "-" + hex).withSsrcs(newSsrc(), newSsrc());
+    }
+
+    private long newSsrc() {
+        long s;
+        do {
+            s = config.random().nextLong() & 0xFFFF_FFFFL;
+        } while (s == 0);
+        return s;
+    }
+
+    /** Both descriptions are applied: configure DTLS and each transceiver's media. */
+    private void applyNegotiated() {
+        SessionDescription local = negotiation.local().orElseThrow();
+        SessionDescription remote = negotiation.remote().orElseThrow();
+        Optional<MediaDescription> tag = local.media().stream().filter(m -> !m.isRejected()).findFirst();
+        if (tag.isEmpty()) {
+            return;
+        }
+        MediaDescription remoteTag = tag.get().mid().flatMap(remote::mediaByMid).orElse(remote.media().get(0));
+        String localSetup = local.setupOf(tag.get()).map(Setup::token).orElse("actpass");
+        String remoteSetup = remote.setupOf(remoteTag).map(Setup::token).orElse("actpass");
+        DtlsRole role = DtlsRole.fromSetup(localSetup, remoteSetup);
+        List<CertificateFingerprint> fingerprints = RemoteTransport.fingerprints(remote, remoteTag);
+        transport.configureDtls(now, DtlsConfig.of(role, config.certificate(), fingerprints));
+
+        SessionDescription answer = negotiation.answer();
+        Map<Integer, String> ext = new HashMap<>();
+        answer.mediaByMid(tag.get().mid().orElse("")).ifPresent(m -> {
+            for (ExtMap e : m.attributes().extMaps()) {
+                ext.putIfAbsent(e.id(), e.uri());
+            }
+        });
+        try {
+            demux.setExtensions(new ExtensionMap(ext));
+        } catch (IllegalArgumentException e) {
+            demux.setExtensions(ExtensionMap.empty());
+        }
+        for (Transceiver t : negotiation.transceivers()) {
+            if (t.mid().isEmpty() || t.session() != null) {
+                continue;
+            }
+            Optional<MediaDescription> a = answer.mediaByMid(t.mid().get());
+            if (a.isEmpty() || a.get().isRejected()) {
+                continue;
+            }
+            configureMedia(t, a.get(), remote);
+        }
+    }
+
+    private void configureMedia(Transceiver t, MediaDescription answerSection, SessionDescription remote) {
+        Direction ours = negotiation.ourDirection(answerSection);
+        List<RtpCodec> codecs = answerSection.codecs();
+        Optional<RtpCodec> primary = CodecSupport.primary(codecs);
+        if (primary.isEmpty()) {
+            t.negotiated(ours, null);
+            return;
+        }
+        RtpCodec codec = primary.get();
+        int rtxPt = CodecSupport.rtxFor(codecs, codec).orElse(-1);
+        SendConfig send = null;
+        if (ours.sends()) {
+            send = new SendConfig(t.localSsrc(), codec.payloadType(), codec.clockRate(),
+                    CodecSupport.packetizer(codec, config.random()::nextInt), 1200, config.random().nextInt(65536),
+                    -1, -1, 1024, 1_000_000_000L, cname);
+            if (rtxPt >= 0 && t.track().rtxSsrc().isPresent()) {
+                send = send.withRtx(t.track().rtxSsrc().getAsLong(), rtxPt);
+            }
+        }
+        MediaSession session = new MediaSession(t.mid().get(), config.wallClock(), send, ours.receives() ? codec : null,
+                rtxPt, t.localSsrc(), cname);
+        if (ours.receives()) {
+            RemoteTransport.remoteSsrcs(remote.mediaByMid(t.mid().get()))
+                    .ifPresent(s -> session.bindRemote(s[0], s[1]));
+        }
+        t.negotiated(ours, session);
+        demux.add(session);
+        if (ours.receives()) {
+            emit(new EngineEvent.TrackAdded(t.mid().get(), t.kind(), codec.name()));
+        }
+    }
+}

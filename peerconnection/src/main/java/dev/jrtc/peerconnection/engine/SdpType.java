@@ -1,0 +1,24 @@
+package dev.jrtc.peerconnection.engine;
+
+/** The W3C {@code RTCSdpType} values this stack supports. */
+public enum SdpType {
+    /** An offer. */
+    OFFER,
+    /** A final answer. */
+    ANSWER;
+
+    /** The lower-case W3C token. */
+    public String token() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Parses a W3C token such as {@code "offer"}. */
+    public static SdpType of(String token) {
+        for (SdpType t : values()) {
+            if (t.token().equals(token)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unsupported SDP type '" + token + "' (offer and answer are supported)");
+    }
+}

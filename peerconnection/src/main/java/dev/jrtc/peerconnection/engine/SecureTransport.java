@@ -1,0 +1,382 @@
+package dev.jrtc.peerconnection.engine;
+
+import dev.jrtc.common.Deadline;
+import dev.jrtc.common.Output;
+import dev.jrtc.common.PacketKind;
+import dev.jrtc.common.RandomSource;
+import dev.jrtc.common.Transmit;
+import dev.jrtc.dtls.BouncyCastleDtlsEngine;
+import dev.jrtc.dtls.DtlsConfig;
+import dev.jrtc.dtls.DtlsEngine;
+import dev.jrtc.dtls.DtlsEvent;
+import dev.jrtc.dtls.DtlsFailure;
+import dev.jrtc.dtls.DtlsState;
+import dev.jrtc.ice.Candidate;
+import dev.jrtc.ice.IceAgent;
+import dev.jrtc.ice.IceConfig;
+import dev.jrtc.ice.IceConnectionState;
+import dev.jrtc.ice.IceEvent;
+import dev.jrtc.ice.IceGatheringState;
+import dev.jrtc.ice.IceRole;
+import dev.jrtc.srtp.SrtpConfig;
+import dev.jrtc.srtp.SrtpProfile;
+import dev.jrtc.srtp.SrtpSession;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The transport of one BUNDLE group: ICE, then DTLS, then SRTP, all on one 5-tuple with rtcp-mux.
+ * Datagrams are demultiplexed by their first byte (RFC 7983); STUN goes to ICE, everything else
+ * must first pass the {@link SourceGate}. Decrypted RTP and RTCP go up to a {@link MediaSink};
+ * plain RTP and RTCP come down through {@link #sendRtp} and {@link #sendRtcp}.
+ */
+final class SecureTransport {
+
+    /** Where decrypted media goes. The arrays are borrowed for the call. */
+    interface MediaSink {
+        void onRtp(long nowNanos, byte[] buf, int off, int len);
+
+        void onRtcp(long nowNanos, byte[] buf, int off, int len);
+    }
+
+    private static final int SCRATCH = 65_536;
+
+    private final IceAgent ice;
+    private final SourceGate gate;
+    private final MediaSink media;
+    private final DataChannelTransport data;
+    private final SecureRandom dtlsRandom;
+    private final Executor handshakeExecutor;
+    private final Runnable wakeup;
+    private final List<InetSocketAddress> hosts;
+    private final byte[] scratch = new byte[SCRATCH];
+    private final TransportCounters counters = new TransportCounters();
+
+    private DtlsEngine dtls;
+    private SrtpSession srtp;
+    private InetSocketAddress selectedLocal;
+    private InetSocketAddress selectedRemote;
+    private IceConnectionState iceState = IceConnectionState.NEW;
+    private ConnectionState state = ConnectionState.NEW;
+    private String failure;
+    private boolean gatheringStarted;
+    private boolean closed;
+
+    SecureTransport(IceConfig iceConfig, IceRole role, RandomSource random, List<InetSocketAddress> hosts,
+            SecureRandom dtlsRandom, Executor handshakeExecutor, Runnable wakeup, MediaSink media,
+            DataChannelTransport data) {
+        this.ice = new IceAgent(iceConfig.toBuilder().role(role).build(), random);
+        this.hosts = List.copyOf(hosts);
+        for (InetSocketAddress h : this.hosts) {
+            ice.addHostAddress(h);
+        }
+        this.gate = new SourceGate(ice::isValidatedRemote);
+        this.media = media;
+        this.data = data;
+        this.dtlsRandom = dtlsRandom;
+        this.handshakeExecutor = handshakeExecutor;
+        this.wakeup = wakeup;
+    }
+
+    IceAgent ice() {
+        return ice;
+    }
+
+    SourceGate gate() {
+        return gate;
+    }
+
+    TransportCounters counters() {
+        return counters;
+    }
+
+    ConnectionState state() {
+        return state;
+    }
+
+    IceConnectionState iceState() {
+        return iceState;
+    }
+
+    IceGatheringState gatheringState() {
+        return ice.gatheringState();
+    }
+
+    Optional<SrtpProfile> srtpProfile() {
+        return Optional.ofNullable(srtp).map(SrtpSession::profile);
+    }
+
+    Optional<DtlsEngine> dtls() {
+        return Optional.ofNullable(dtls);
+    }
+
+    Optional<String> failure() {
+        return Optional.ofNullable(failure).or(ice::failureExplanation);
+    }
+
+    /** Starts gathering once (W3C: on the first setLocalDescription). */
+    void startGathering(long now) {
+        if (!gatheringStarted && !closed) {
+            gatheringStarted = true;
+            ice.startGathering(now);
+        }
+    }
+
+    /** Applies the negotiated DTLS parameters; the handshake starts once ICE has a pair. */
+    void configureDtls(long now, DtlsConfig config) {
+        if (dtls != null || closed) {
+            return;
+        }
+        dtls = BouncyCastleDtlsEngine.create(config, dtlsRandom, handshakeExecutor, wakeup);
+        if (selectedRemote != null) {
+            dtls.start(now, selectedLocal, selectedRemote);
+        }
+    }
+
+    /** A datagram arrived; it is borrowed. Bad input is dropped and counted, never thrown. */
+    void receive(long now, InetSocketAddress remote, InetSocketAddress local, byte[] buf, int off, int len) {
+        if (closed) {
+            return;
+        }
+        PacketKind kind = PacketKind.classify(buf, off, len);
+        if (kind == PacketKind.STUN) {
+            ice.handleReceive(now, remote, local, buf, off, len);
+            return;
+        }
+        if (!gate.admit(remote)) {
+            return;
+        }
+        switch (kind) {
+            case DTLS -> receiveDtls(now, remote, local, buf, off, len);
+            case RTP -> receiveSrtp(now, buf, off, len, false);
+            case RTCP -> receiveSrtp(now, buf, off, len, true);
+            default -> counters.unknown++;
+        }
+    }
+
+    private void receiveDtls(long now, InetSocketAddress remote, InetSocketAddress local, byte[] buf, int off,
+            int len) {
+        if (dtls == null) {
+            counters.dtlsBeforeNegotiation++;
+            return;
+        }
+        if (dtls.state() == DtlsState.NEW) {
+            // The peer's ClientHello can beat our own ICE nomination; its source is validated.
+            dtls.start(now, local, remote);
+        }
+        dtls.handleReceive(now, remote, local, buf, off, len);
+    }
+
+    private void receiveSrtp(long now, byte[] buf, int off, int len, boolean rtcp) {
+        if (srtp == null) {
+            counters.srtpBeforeKeys++;
+            return;
+        }
+        int n = Math.min(len, SCRATCH);
+        System.arraycopy(buf, off, scratch, 0, n);
+        int plain = rtcp ? srtp.unprotectRtcp(scratch, 0, n) : srtp.unprotectRtp(scratch, 0, n);
+        if (plain < 0) {
+            counters.srtpDropped++;
+            return;
+        }
+        if (rtcp) {
+            counters.rtcpReceived++;
+            media.onRtcp(now, scratch, 0, plain);
+        } else {
+            counters.rtpReceived++;
+            media.onRtp(now, scratch, 0, plain);
+        }
+    }
+
+    /** Protects and sends one plain RTP packet; false when SRTP is not ready yet. */
+    boolean sendRtp(long now, byte[] packet) {
+        return protectAndSend(now, packet, false);
+    }
+
+    /** Protects and sends one plain RTCP compound; false when SRTP is not ready yet. */
+    boolean sendRtcp(long now, byte[] packet) {
+        return protectAndSend(now, packet, true);
+    }
+
+    private boolean protectAndSend(long now, byte[] packet, boolean rtcp) {
+        if (srtp == null || closed) {
+            return false;
+        }
+        SrtpProfile p = srtp.profile();
+        if (packet.length + Math.max(p.rtpOverhead(), p.rtcpOverhead()) > SCRATCH) {
+            return false;
+        }
+        System.arraycopy(packet, 0, scratch, 0, packet.length);
+        int n = rtcp ? srtp.protectRtcp(scratch, 0, packet.length) : srtp.protectRtp(scratch, 0, packet.length);
+        sendRaw(now, scratch, 0, n);
+        if (rtcp) {
+            counters.rtcpSent++;
+        } else {
+            counters.rtpSent++;
+        }
+        return true;
+    }
+
+    private void sendRaw(long now, byte[] buf, int off, int len) {
+        if (!ice.send(now, buf, off, len)) {
+            counters.sendWithoutPair++;
+        }
+    }
+
+    void handleTimeout(long now) {
+        if (closed) {
+            return;
+        }
+        ice.handleTimeout(now);
+        if (dtls != null) {
+            dtls.handleTimeout(now);
+        }
+    }
+
+    /**
+     * Drains ICE and DTLS until both are idle: transmits go to {@code out}, events are handled or
+     * turned into {@link EngineEvent}s. Returns the earliest deadline of both.
+     */
+    long pump(long now, Consumer<Output> out) {
+        long deadline;
+        boolean progressed;
+        do {
+            progressed = false;
+            Output o;
+            while (!((o = ice.poll()) instanceof Deadline)) {
+                progressed = true;
+                if (o instanceof Transmit t) {
+                    out.accept(t);
+                } else if (o instanceof IceEvent e) {
+                    onIceEvent(now, e, out);
+                }
+            }
+            deadline = ((Deadline) o).atNanos();
+            if (dtls != null) {
+                while (!((o = dtls.poll()) instanceof Deadline)) {
+                    progressed = true;
+                    if (o instanceof Transmit t) {
+                        // DTLS follows the ICE selected pair; before there is one, the path DTLS knows.
+                        if (!ice.send(now, t.data(), t.offset(), t.length())) {
+                            out.accept(t);
+                        }
+                    } else if (o instanceof DtlsEvent e) {
+                        onDtlsEvent(now, e, out);
+                    }
+                }
+                deadline = Math.min(deadline, ((Deadline) o).atNanos());
+            }
+        } while (progressed);
+        return deadline;
+    }
+
+    private void onIceEvent(long now, IceEvent e, Consumer<Output> out) {
+        if (e instanceof IceEvent.LocalCandidate c) {
+            out.accept(new EngineEvent.LocalCandidate(c.candidate().toSdpValue(), null));
+        } else if (e instanceof IceEvent.GatheringComplete) {
+            out.accept(new EngineEvent.GatheringComplete());
+        } else if (e instanceof IceEvent.ConnectionStateChanged s) {
+            gate.invalidate();
+            iceState = s.to();
+            out.accept(new EngineEvent.IceStateChanged(s.to()));
+            updateState(out);
+        } else if (e instanceof IceEvent.SelectedPairChanged p) {
+            gate.invalidate();
+            onSelectedPair(now, p.local(), p.remote());
+        } else if (e instanceof IceEvent.DataReceived) {
+            counters.unknown++; // the engine demultiplexes before ICE, so this is not expected
+        }
+        // Role changes, TURN stream requests and server errors need no action here.
+    }
+
+    private void onSelectedPair(long now, Candidate local, Candidate remote) {
+        Optional<InetSocketAddress> r = remote.socketAddress();
+        if (r.isEmpty()) {
+            return;
+        }
+        selectedRemote = r.get();
+        selectedLocal = local.socketAddress().filter(hosts::contains).orElse(hosts.isEmpty() ? selectedRemote : hosts.get(0));
+        if (dtls != null) {
+            if (dtls.state() == DtlsState.NEW) {
+                dtls.start(now, selectedLocal, selectedRemote);
+            } else {
+                dtls.setPath(selectedLocal, selectedRemote);
+            }
+        }
+    }
+
+    private void onDtlsEvent(long now, DtlsEvent e, Consumer<Output> out) {
+        if (e instanceof DtlsEvent.SrtpKeysExported k) {
+            srtp = SrtpSession.create(k.keys(), SrtpConfig.DEFAULT);
+        } else if (e instanceof DtlsEvent.Connected c) {
+            out.accept(new EngineEvent.SecureTransportReady(c.srtpProfile()));
+            data.onDtlsConnected(now, this::sendApplicationData);
+            updateState(out);
+        } else if (e instanceof DtlsEvent.ApplicationData a) {
+            data.handleApplicationData(now, a.data());
+        } else if (e instanceof DtlsEvent.Closed c) {
+            if (c.reason() instanceof DtlsFailure f) {
+                failure = "DTLS failed: " + f.describe();
+                out.accept(new EngineEvent.Failed(failure));
+            }
+            updateState(out);
+        }
+        // PeerCertificate: already checked against the signalled fingerprint inside the handshake.
+    }
+
+    private boolean sendApplicationData(long now, byte[] buf, int off, int len) {
+        return dtls != null && dtls.sendApplicationData(now, buf, off, len);
+    }
+
+    private void updateState(Consumer<Output> out) {
+        ConnectionState next = computeState();
+        if (next != state) {
+            state = next;
+            out.accept(new EngineEvent.ConnectionStateChanged(next));
+        }
+    }
+
+    private ConnectionState computeState() {
+        if (closed) {
+            return ConnectionState.CLOSED;
+        }
+        DtlsState d = dtls == null ? DtlsState.NEW : dtls.state();
+        if (failure != null || iceState == IceConnectionState.FAILED) {
+            return ConnectionState.FAILED;
+        }
+        if (d == DtlsState.CLOSED) {
+            return ConnectionState.CLOSED;
+        }
+        if (iceState == IceConnectionState.DISCONNECTED) {
+            return ConnectionState.DISCONNECTED;
+        }
+        boolean iceUp = iceState == IceConnectionState.CONNECTED || iceState == IceConnectionState.COMPLETED;
+        if (iceUp && d == DtlsState.CONNECTED) {
+            return ConnectionState.CONNECTED;
+        }
+        if (iceState == IceConnectionState.NEW && d == DtlsState.NEW) {
+            return ConnectionState.NEW;
+        }
+        return ConnectionState.CONNECTING;
+    }
+
+    /** Closes DTLS (close_notify), then ICE; the final outputs come out of the next pump. */
+    void close(long now, Consumer<Output> out) {
+        if (closed) {
+            return;
+        }
+        if (dtls != null) {
+            dtls.close(now);
+        }
+        pump(now, out);
+        data.close(now);
+        ice.close(now);
+        closed = true;
+        pump(now, out);
+        updateState(out);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.jrtc.peerconnection.engine;
+
+import dev.jrtc.sdp.Direction;
+import dev.jrtc.sdp.jsep.LocalTrack;
+import dev.jrtc.sdp.jsep.MediaKind;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One RTP transceiver (W3C {@code RTCRtpTransceiver}) as the engine sees it: a kind, the direction
+ * we want, our sending track with its SSRCs, and, once negotiated, a mid and a current direction.
+ * Read-only outside the engine; change it through the engine.
+ */
+public final class Transceiver {
+    private final MediaKind kind;
+    private final Direction direction;
+    private final LocalTrack track;
+    private String mid;
+    private Direction currentDirection;
+    private MediaSession session;
+
+    Transceiver(MediaKind kind, Direction direction, LocalTrack track) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.direction = Objects.requireNonNull(direction, "direction");
+        this.track = Objects.requireNonNull(track, "track");
+    }
+
+    /** Audio or video. */
+    public MediaKind kind() {
+        return kind;
+    }
+
+    /** The direction we asked for. */
+    public Direction direction() {
+        return direction;
+    }
+
+    /** The mid, once the transceiver is in a description. */
+    public Optional<String> mid() {
+        return Optional.ofNullable(mid);
+    }
+
+    /** The negotiated direction from our side, once an answer is applied. */
+    public Optional<Direction> currentDirection() {
+        return Optional.ofNullable(currentDirection);
+    }
+
+    /** Our media SSRC on this transceiver. */
+    public long localSsrc() {
+        return track.ssrc().orElseThrow();
+    }
+
+    LocalTrack track() {
+        return track;
+    }
+
+    void assignMid(String newMid) {
+        this.mid = newMid;
+    }
+
+    void negotiated(Direction current, MediaSession newSession) {
+        this.currentDirection = current;
+        this.session = newSession;
+    }
+
+    MediaSession session() {
+        return session;
+    }
+
+    @Override
+    public String toString() {
+        return "Transceiver[" + kind.token() + ", mid=" + mid + ", " + direction.token() + "]";
+    }
+}

@@ -1,0 +1,14 @@
+package dev.jrtc.peerconnection.engine;
+
+/** Loop-only counters of one {@link SecureTransport}. */
+final class TransportCounters {
+    long rtpSent;
+    long rtcpSent;
+    long rtpReceived;
+    long rtcpReceived;
+    long srtpDropped;
+    long srtpBeforeKeys;
+    long dtlsBeforeNegotiation;
+    long sendWithoutPair;
+    long unknown;
+}
