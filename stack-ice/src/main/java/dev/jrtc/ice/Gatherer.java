@@ -269,12 +269,24 @@ final class Gatherer {
      */
     boolean handleDatagram(long nowNanos, InetSocketAddress remote, InetSocketAddress local, byte[] buf, int offset,
             int length) {
+        // Probes first: a STUN and a TURN server often share an address (coturn answers both on 3478),
+        // and the TURN client would otherwise swallow the Binding response, so the probe would only
+        // end by timing out and gathering would stall for seconds.
+        if (handleProbeResponse(remote, local, buf, offset, length)) {
+            return true;
+        }
         for (Relay r : relays) {
             if (r.connectionId < 0 && r.server.address().equals(remote) && r.base.equals(local)) {
                 r.client.handleReceive(nowNanos, buf, offset, length);
                 return true;
             }
         }
+        return false;
+    }
+
+    /** Consumes the response to one of our Binding probes, matched by transaction, server and socket. */
+    private boolean handleProbeResponse(InetSocketAddress remote, InetSocketAddress local, byte[] buf, int offset,
+            int length) {
         if (probes.isEmpty() || !StunPacket.looksLikeStun(buf, offset, length)) {
             return false;
         }

@@ -1,0 +1,32 @@
+package dev.jrtc.ice;
+
+import dev.jrtc.common.Transmit;
+import dev.jrtc.ice.turn.StreamFramer;
+import java.net.InetSocketAddress;
+
+/**
+ * Sends bytes from one of our candidates the way that candidate needs: through its TURN
+ * allocation, framed on an accepted ICE-TCP connection (RFC 4571), or as a plain datagram from its
+ * base socket. Every part that sends goes through here, so that no part knows about relays.
+ */
+final class PairTransmitter {
+    private final AgentState st;
+
+    PairTransmitter(AgentState st) {
+        this.st = st;
+    }
+
+    void sendOnPair(long nowNanos, CandidatePair pair, byte[] bytes) {
+        sendFrom(nowNanos, pair.local, pair.remote.address(), pair.tcpConnection, bytes);
+    }
+
+    void sendFrom(long nowNanos, LocalCandidate local, InetSocketAddress remote, int tcpConnection, byte[] bytes) {
+        if (local.relay != null) {
+            local.relay.sendToPeer(nowNanos, remote, bytes, 0, bytes.length);
+        } else if (tcpConnection >= 0) {
+            st.out.add(new IceEvent.StreamTransmit(tcpConnection, StreamFramer.rfc4571(bytes, 0, bytes.length)));
+        } else {
+            st.out.add(new Transmit(local.base, remote, bytes));
+        }
+    }
+}
