@@ -1,11 +1,17 @@
 package dev.jrtc.vp8;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Forms one macroblock: prediction (intra from the current frame's unfiltered pixels, or inter from
  * a reference) plus the inverse-transformed residue (RFC 6386 12, 14 and 18), built in small
  * workspaces that carry the edge pixels and then copied into the frame.
  */
 final class MacroblockReconstructor {
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** Luma workspace: row 0 = above-left, 16 above, 4 above-right; column 0 = left. */
     private static final int YS = 32;
     /** Chroma workspaces: row 0 = above-left and 8 above; column 0 = left. */
@@ -196,17 +202,23 @@ final class MacroblockReconstructor {
         }
     }
 
+    /**
+     * Copies the workspaces into the frame. Rows are 16 or 8 bytes, too short for
+     * {@code System.arraycopy} to pay off, so they move as {@code long}s.
+     */
     private void store(FrameBuffer cur, int row, int col) {
         int ys = cur.width;
-        int yo = row * 16 * ys + col * 16;
-        for (int r = 0; r < 16; r++) {
-            System.arraycopy(wy, (r + 1) * YS + 1, cur.y, yo + r * ys, 16);
+        byte[] y = cur.y;
+        for (int r = 0, d = row * 16 * ys + col * 16, w = YS + 1; r < 16; r++, d += ys, w += YS) {
+            LONGS.set(y, d, (long) LONGS.get(wy, w));
+            LONGS.set(y, d + 8, (long) LONGS.get(wy, w + 8));
         }
         int cs = cur.chromaWidth;
-        int co = row * 8 * cs + col * 8;
-        for (int r = 0; r < 8; r++) {
-            System.arraycopy(wu, (r + 1) * CS + 1, cur.u, co + r * cs, 8);
-            System.arraycopy(wv, (r + 1) * CS + 1, cur.v, co + r * cs, 8);
+        byte[] u = cur.u;
+        byte[] v = cur.v;
+        for (int r = 0, d = row * 8 * cs + col * 8, w = CS + 1; r < 8; r++, d += cs, w += CS) {
+            LONGS.set(u, d, (long) LONGS.get(wu, w));
+            LONGS.set(v, d, (long) LONGS.get(wv, w));
         }
     }
 }

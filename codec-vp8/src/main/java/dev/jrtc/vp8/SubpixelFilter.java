@@ -1,11 +1,20 @@
 package dev.jrtc.vp8;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Sub-pixel interpolation (RFC 6386 18.3): the six-tap filter of version 0 and the bilinear filter
  * of versions 1-3. A block is filtered horizontally, then vertically, each pass rounding and
  * saturating to 8 bits; a pass whose fraction is zero is the identity and is skipped.
  */
 final class SubpixelFilter {
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     /** Six-tap filters indexed by the eighth-pixel fraction. */
     static final int[][] SIX_TAP = {
         {0, 0, 128, 0, 0, 0},
@@ -33,9 +42,7 @@ final class SubpixelFilter {
     void predict(boolean bilinear, byte[] src, int sOff, int sStride, int fx, int fy, byte[] dst,
             int dOff, int dStride, int w, int h) {
         if ((fx | fy) == 0) {
-            for (int r = 0; r < h; r++) {
-                System.arraycopy(src, sOff + r * sStride, dst, dOff + r * dStride, w);
-            }
+            copy(src, sOff, sStride, dst, dOff, dStride, w, h);
         } else if (bilinear) {
             bilinear(src, sOff, sStride, fx, fy, dst, dOff, dStride, w, h);
         } else if (fy == 0) {
@@ -47,20 +54,47 @@ final class SubpixelFilter {
         }
     }
 
-    private static int sat(int v) {
-        return v < 0 ? 0 : (v > 255 ? 255 : v);
+    /**
+     * A whole-pixel block: rows of 16, 8 or 4 bytes, too short for {@code System.arraycopy} to pay
+     * off, so they move as {@code long}s or {@code int}s.
+     */
+    private static void copy(byte[] src, int s, int sStride, byte[] dst, int d, int dStride, int w,
+            int h) {
+        if (w == 4) {
+            for (int r = 0; r < h; r++, s += sStride, d += dStride) {
+                INTS.set(dst, d, (int) INTS.get(src, s));
+            }
+            return;
+        }
+        for (int r = 0; r < h; r++, s += sStride, d += dStride) {
+            for (int c = 0; c < w; c += 8) {
+                LONGS.set(dst, d + c, (long) LONGS.get(src, s + c));
+            }
+        }
     }
+
+    private static int sat(int v) {
+        return Math.min(255, Math.max(0, v));
+    }
+
+    /*
+     * The six-tap loops slide a window along the filter direction: each output loads one new
+     * pixel and reuses the five before it, instead of loading all six.
+     */
 
     private static void sixTapHorizontal(byte[] src, int sOff, int sStride, int[] f, byte[] dst,
             int dOff, int dStride, int w, int h) {
         int f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4], f5 = f[5];
         for (int r = 0; r < h; r++) {
-            int s = sOff + r * sStride;
+            int s = sOff + r * sStride - 2;
             int d = dOff + r * dStride;
-            for (int c = 0; c < w; c++, s++) {
-                int v = (src[s - 2] & 0xFF) * f0 + (src[s - 1] & 0xFF) * f1 + (src[s] & 0xFF) * f2
-                        + (src[s + 1] & 0xFF) * f3 + (src[s + 2] & 0xFF) * f4 + (src[s + 3] & 0xFF) * f5;
+            int a0 = src[s] & 0xFF, a1 = src[s + 1] & 0xFF, a2 = src[s + 2] & 0xFF;
+            int a3 = src[s + 3] & 0xFF, a4 = src[s + 4] & 0xFF;
+            for (int c = 0; c < w; c++) {
+                int a5 = src[s + c + 5] & 0xFF;
+                int v = a0 * f0 + a1 * f1 + a2 * f2 + a3 * f3 + a4 * f4 + a5 * f5;
                 dst[d + c] = (byte) sat((v + 64) >> 7);
+                a0 = a1; a1 = a2; a2 = a3; a3 = a4; a4 = a5;
             }
         }
     }
@@ -68,16 +102,17 @@ final class SubpixelFilter {
     private static void sixTapVertical(byte[] src, int sOff, int sStride, int[] f, byte[] dst,
             int dOff, int dStride, int w, int h) {
         int f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4], f5 = f[5];
-        int s2 = 2 * sStride;
-        int s3 = 3 * sStride;
-        for (int r = 0; r < h; r++) {
-            int s = sOff + r * sStride;
-            int d = dOff + r * dStride;
-            for (int c = 0; c < w; c++, s++) {
-                int v = (src[s - s2] & 0xFF) * f0 + (src[s - sStride] & 0xFF) * f1
-                        + (src[s] & 0xFF) * f2 + (src[s + sStride] & 0xFF) * f3
-                        + (src[s + s2] & 0xFF) * f4 + (src[s + s3] & 0xFF) * f5;
-                dst[d + c] = (byte) sat((v + 64) >> 7);
+        for (int c = 0; c < w; c++) {
+            int s = sOff + c - 2 * sStride;
+            int d = dOff + c;
+            int a0 = src[s] & 0xFF, a1 = src[s + sStride] & 0xFF, a2 = src[s + 2 * sStride] & 0xFF;
+            int a3 = src[s + 3 * sStride] & 0xFF, a4 = src[s + 4 * sStride] & 0xFF;
+            s += 5 * sStride;
+            for (int r = 0; r < h; r++, s += sStride, d += dStride) {
+                int a5 = src[s] & 0xFF;
+                int v = a0 * f0 + a1 * f1 + a2 * f2 + a3 * f3 + a4 * f4 + a5 * f5;
+                dst[d] = (byte) sat((v + 64) >> 7);
+                a0 = a1; a1 = a2; a2 = a3; a3 = a4; a4 = a5;
             }
         }
     }
@@ -86,25 +121,28 @@ final class SubpixelFilter {
             int dOff, int dStride, int w, int h) {
         int[] t = temp;
         int f0 = fh[0], f1 = fh[1], f2 = fh[2], f3 = fh[3], f4 = fh[4], f5 = fh[5];
-        // Rows -2 .. h+2 of the horizontally filtered block.
+        // Rows -2 .. h+2 of the horizontally filtered block, at stride 16.
         for (int r = 0; r < h + 5; r++) {
-            int s = sOff + (r - 2) * sStride;
+            int s = sOff + (r - 2) * sStride - 2;
             int o = r * 16;
-            for (int c = 0; c < w; c++, s++) {
-                int v = (src[s - 2] & 0xFF) * f0 + (src[s - 1] & 0xFF) * f1 + (src[s] & 0xFF) * f2
-                        + (src[s + 1] & 0xFF) * f3 + (src[s + 2] & 0xFF) * f4 + (src[s + 3] & 0xFF) * f5;
+            int a0 = src[s] & 0xFF, a1 = src[s + 1] & 0xFF, a2 = src[s + 2] & 0xFF;
+            int a3 = src[s + 3] & 0xFF, a4 = src[s + 4] & 0xFF;
+            for (int c = 0; c < w; c++) {
+                int a5 = src[s + c + 5] & 0xFF;
+                int v = a0 * f0 + a1 * f1 + a2 * f2 + a3 * f3 + a4 * f4 + a5 * f5;
                 t[o + c] = sat((v + 64) >> 7);
+                a0 = a1; a1 = a2; a2 = a3; a3 = a4; a4 = a5;
             }
         }
         int g0 = fv[0], g1 = fv[1], g2 = fv[2], g3 = fv[3], g4 = fv[4], g5 = fv[5];
-        for (int r = 0; r < h; r++) {
-            int o = (r + 2) * 16;
-            int d = dOff + r * dStride;
-            for (int c = 0; c < w; c++) {
-                int i = o + c;
-                int v = t[i - 32] * g0 + t[i - 16] * g1 + t[i] * g2 + t[i + 16] * g3 + t[i + 32] * g4
-                        + t[i + 48] * g5;
-                dst[d + c] = (byte) sat((v + 64) >> 7);
+        for (int c = 0; c < w; c++) {
+            int d = dOff + c;
+            int a0 = t[c], a1 = t[16 + c], a2 = t[32 + c], a3 = t[48 + c], a4 = t[64 + c];
+            for (int r = 0, i = 80 + c; r < h; r++, i += 16, d += dStride) {
+                int a5 = t[i];
+                int v = a0 * g0 + a1 * g1 + a2 * g2 + a3 * g3 + a4 * g4 + a5 * g5;
+                dst[d] = (byte) sat((v + 64) >> 7);
+                a0 = a1; a1 = a2; a2 = a3; a3 = a4; a4 = a5;
             }
         }
     }
