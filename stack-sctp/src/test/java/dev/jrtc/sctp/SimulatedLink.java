@@ -27,6 +27,7 @@ final class SimulatedLink {
     long sent;
     long lost;
     long tailDropped;
+    long reordered;
     long bytesDelivered;
 
     SimulatedLink(long seed, LossModel loss, long delayNanos, long jitterNanos, long bitsPerSecond, long queueLimitBytes) {
@@ -59,6 +60,7 @@ final class SimulatedLink {
         long at = Math.max(start + delayNanos + jitter, lastArrival);
         if (reorderProbability > 0 && random.nextDouble() < reorderProbability) {
             at += 1_000_000L + random.nextLong(4_000_000L);
+            reordered++;
         } else {
             lastArrival = at;
         }

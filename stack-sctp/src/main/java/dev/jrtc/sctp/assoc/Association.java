@@ -12,7 +12,6 @@ import dev.jrtc.sctp.packet.Crc32c;
 import dev.jrtc.sctp.packet.DataFormat;
 import dev.jrtc.sctp.packet.ErrorCause;
 import dev.jrtc.sctp.packet.Extensions;
-import dev.jrtc.sctp.packet.InitParams;
 import dev.jrtc.sctp.packet.PacketWriter;
 import dev.jrtc.sctp.packet.SctpPacket;
 import java.util.ArrayDeque;
@@ -21,45 +20,27 @@ import java.util.List;
 
 /**
  * One SCTP association over DTLS (RFC 8261), sans-IO: packets and time in, packets, callbacks and
- * a deadline out. It owns the handshake (RFC 9260 §5), the verification tag checks (§8.5),
- * heartbeats (§8.3), shutdown and abort (§9), and dispatches user data to a {@link DataSender} and
- * a {@link DataReceiver} and stream resets to a {@link StreamResetHandler}.
+ * a deadline out. It owns the state, the verification tag checks (§8.5), abort (§9.1), the error
+ * counter and packet assembly, and dispatches each chunk to the part that does that job: the
+ * {@link Handshake} (§5), the {@link ShutdownSequence} (§9.2), the {@link HeartbeatMonitor}
+ * (§8.3), the {@link DataSender} and {@link DataReceiver} for user data and the
+ * {@link StreamResetHandler} for stream resets.
  *
  * <p>Malformed or unexpected input is dropped and counted in {@link #counters()}; it never throws.
  */
 public final class Association {
-    private static final int HEARTBEAT_INFO_LENGTH = 16;
-
     private final SctpConfig config;
-    private final RandomSource random;
     private final AssociationListener listener;
     private final SctpCounters counters = new SctpCounters();
     private final PacketWriter writer;
     private final RtoEstimator rto;
-    private final byte[] cookieSecret = new byte[32];
-    private final long localTag;
-    private final long localInitialTsn;
-    private final Extensions localExtensions;
+    private final Handshake handshake;
+    private final ShutdownSequence shutdown;
+    private final HeartbeatMonitor heartbeat;
 
     private AssociationState state = AssociationState.CLOSED;
     private boolean closed; // CLOSED after having been open: nothing more happens
-    private long peerTag;
-    private long peerInitialTsn;
-    private long peerRwnd;
-    private int peerOutboundStreams;
-    private int peerInboundStreams;
-    private Extensions peerExtensions = Extensions.NONE;
-
-    private final Timer t1 = new Timer();
-    private final Timer t2 = new Timer();
-    private final Timer heartbeat = new Timer();
-    private int t1Count;
-    private int t2Count;
     private int errorCount;
-    private long heartbeatNonce;
-    private boolean heartbeatOutstanding;
-    private Chunk handshakeChunk; // INIT or COOKIE ECHO, kept for T1 retransmission
-    private Chunk shutdownChunk; // SHUTDOWN or SHUTDOWN ACK, kept for T2 retransmission
 
     private final ArrayDeque<Chunk> control = new ArrayDeque<>();
     private final ArrayDeque<byte[]> standalone = new ArrayDeque<>();
@@ -71,18 +52,13 @@ public final class Association {
 
     public Association(SctpConfig config, RandomSource random, AssociationListener listener) {
         this.config = config;
-        this.random = random;
         this.listener = listener;
         this.writer = new PacketWriter(config.maxPacketSize());
         this.rto = new RtoEstimator(config.rtoInitialNanos(), config.rtoMinNanos(), config.rtoMaxNanos());
-        random.nextBytes(cookieSecret);
-        long tag;
-        do {
-            tag = random.nextInt() & 0xFFFF_FFFFL; // §5.3.1: never zero
-        } while (tag == 0);
-        this.localTag = tag;
-        this.localInitialTsn = random.nextInt() & 0xFFFF_FFFFL;
-        this.localExtensions = new Extensions(config.partialReliability(), true, config.interleaving());
+        Hooks hooks = new Hooks();
+        this.handshake = new Handshake(hooks, config, random, counters);
+        this.shutdown = new ShutdownSequence(hooks, config, rto, counters);
+        this.heartbeat = new HeartbeatMonitor(config, random, rto, counters, control::add);
     }
 
     public AssociationState state() {
@@ -100,12 +76,12 @@ public final class Association {
 
     /** Whether the peer accepted partial reliability (FORWARD TSN). */
     public boolean partialReliability() {
-        return localExtensions.forwardTsn() && peerExtensions.forwardTsn();
+        return handshake.localExtensions().forwardTsn() && handshake.peerExtensions().forwardTsn();
     }
 
     /** Streams usable for sending: the smaller of what we and the peer allow. */
     public int outboundStreamLimit() {
-        return sender == null ? config.streams() : Math.min(config.streams(), peerInboundStreams);
+        return sender == null ? config.streams() : Math.min(config.streams(), handshake.peerInboundStreams());
     }
 
     /** Starts the handshake (RFC 9260 §5.1 A): sends INIT and enters COOKIE-WAIT. */
@@ -114,12 +90,7 @@ public final class Association {
         if (state != AssociationState.CLOSED || closed) {
             throw new IllegalStateException("connect() in state " + state);
         }
-        handshakeChunk = new Chunk.Init(new InitParams(localTag, config.receiveWindow(), config.streams(),
-                config.streams(), localInitialTsn, localExtensions, null));
-        state = AssociationState.COOKIE_WAIT;
-        t1Count = 0;
-        sendStandalone(0, handshakeChunk);
-        t1.start(now + t1Interval());
+        handshake.connect(now);
     }
 
     /** Queues a message. Before ESTABLISHED it waits and goes out once the association is up. */
@@ -147,8 +118,7 @@ public final class Association {
     public void shutdown(long nowNanos) {
         advance(nowNanos);
         if (state == AssociationState.ESTABLISHED) {
-            state = AssociationState.SHUTDOWN_PENDING;
-            checkShutdownProgress();
+            shutdown.start(now);
         } else if (state == AssociationState.COOKIE_WAIT || state == AssociationState.COOKIE_ECHOED) {
             close(new CloseReason(CloseReason.Kind.SHUTDOWN, "shut down before established"));
         }
@@ -160,8 +130,8 @@ public final class Association {
         if (closed) {
             return;
         }
-        if (peerTag != 0) {
-            sendStandalone(peerTag, new Chunk.Abort(false,
+        if (handshake.peerTag() != 0) {
+            sendStandalone(handshake.peerTag(), new Chunk.Abort(false,
                     List.of(ErrorCause.withReason(ErrorCause.USER_INITIATED_ABORT, reason))));
         }
         close(new CloseReason(CloseReason.Kind.ABORTED_LOCALLY, reason));
@@ -229,6 +199,8 @@ public final class Association {
 
     /** §8.5: the verification tag rules, with the INIT and T-bit exceptions (§8.5.1). */
     private boolean tagAcceptable(SctpPacket p) {
+        long localTag = handshake.localTag();
+        long peerTag = handshake.peerTag();
         Chunk first = p.chunks().get(0);
         if (first instanceof Chunk.Init) {
             return p.verificationTag() == 0 && p.chunks().size() == 1;
@@ -248,8 +220,7 @@ public final class Association {
             if (receiver != null && state.carriesData() && d.format() == receiver.format()) {
                 receiver.onData(d);
                 if (state == AssociationState.SHUTDOWN_SENT) {
-                    control.add(shutdownChunk); // §9.2: answer DATA with SHUTDOWN
-                    receiver.requestSack();
+                    shutdown.onDataInShutdownSent();
                 }
             } else {
                 counters.unexpectedChunks++;
@@ -258,7 +229,7 @@ public final class Association {
             if (sender != null && state.carriesData()) {
                 if (sender.onSack(s, now)) {
                     errorCount = 0;
-                    heartbeat.start(now + heartbeatInterval());
+                    heartbeat.restart(now);
                 } else {
                     counters.protocolViolations++;
                 }
@@ -266,42 +237,31 @@ public final class Association {
                 counters.unexpectedChunks++;
             }
         } else if (c instanceof Chunk.Init i) {
-            onInit(i.params());
+            handshake.onInit(i.params(), now);
         } else if (c instanceof Chunk.InitAck i) {
-            onInitAck(i.params());
+            handshake.onInitAck(i.params(), now);
         } else if (c instanceof Chunk.CookieEcho ce) {
-            onCookieEcho(ce.cookie());
+            handshake.onCookieEcho(ce.cookie(), now);
         } else if (c instanceof Chunk.CookieAck) {
-            if (state == AssociationState.COOKIE_ECHOED) {
-                t1.stop();
-                handshakeChunk = null;
-                establish();
-            }
+            handshake.onCookieAck();
         } else if (c instanceof Chunk.Heartbeat h) {
-            if (peerTag != 0) {
+            if (handshake.peerTag() != 0) {
                 control.add(new Chunk.HeartbeatAck(h.info())); // §8.3: echo it unchanged
             }
         } else if (c instanceof Chunk.HeartbeatAck h) {
-            onHeartbeatAck(h.info());
+            if (heartbeat.onAck(h.info(), now)) {
+                errorCount = 0;
+            }
         } else if (c instanceof Chunk.Abort a) {
             String why = a.causes().isEmpty() ? "no cause" : a.causes().get(0).describe();
             close(new CloseReason(CloseReason.Kind.ABORTED_BY_PEER, why));
             return false;
         } else if (c instanceof Chunk.Shutdown s) {
-            onShutdown(s.cumulativeTsnAck());
+            shutdown.onShutdown(s.cumulativeTsnAck(), now);
         } else if (c instanceof Chunk.ShutdownAck) {
-            if (state == AssociationState.SHUTDOWN_SENT || state == AssociationState.SHUTDOWN_ACK_SENT) {
-                sendStandalone(peerTag, new Chunk.ShutdownComplete(false));
-                close(new CloseReason(CloseReason.Kind.SHUTDOWN, "shutdown complete"));
-                return false;
-            }
-            counters.unexpectedChunks++;
+            return !shutdown.onShutdownAck();
         } else if (c instanceof Chunk.ShutdownComplete) {
-            if (state == AssociationState.SHUTDOWN_ACK_SENT) {
-                close(new CloseReason(CloseReason.Kind.SHUTDOWN, "shutdown complete"));
-                return false;
-            }
-            counters.unexpectedChunks++;
+            return !shutdown.onShutdownComplete();
         } else if (c instanceof Chunk.ForwardTsn f) {
             if (receiver != null && state.carriesData() && f.format() == receiver.format() && partialReliability()) {
                 if (!receiver.onForwardTsn(f)) {
@@ -316,8 +276,12 @@ public final class Association {
             } else {
                 counters.unexpectedChunks++;
             }
-        } else if (c instanceof Chunk.Error) {
-            counters.unexpectedChunks++; // the peer reports a problem; nothing here acts on it
+        } else if (c instanceof Chunk.Error e) {
+            if (e.causes().stream().anyMatch(x -> x.code() == ErrorCause.STALE_COOKIE)) {
+                handshake.onStaleCookieError(now);
+            } else {
+                counters.unexpectedChunks++; // the peer reports a problem; nothing here acts on it
+            }
         } else if (c instanceof Chunk.Unknown u) {
             counters.unexpectedChunks++;
             return ChunkType.skipIfUnknown(u.type()); // §3.2: the type's high bits decide
@@ -325,99 +289,91 @@ public final class Association {
         return true;
     }
 
-    // ---------------------------------------------------------------- handshake
+    // ---------------------------------------------------------------- hosting the handshake and shutdown
 
-    private void onInit(InitParams p) {
-        switch (state) {
-            case CLOSED, COOKIE_WAIT, COOKIE_ECHOED, ESTABLISHED -> {
-                // §5.1 B, and §5.2.1 for an INIT crossing ours: answer with our own tag and TSN, keep
-                // no state. In ESTABLISHED this answers a peer that lost our COOKIE ACK path; a real
-                // restart (new peer tag) is refused when its COOKIE ECHO arrives.
-                StateCookie cookie = new StateCookie(localTag, p.initiateTag(), localInitialTsn, p.initialTsn(),
-                        p.advertisedReceiverWindow(), p.outboundStreams(), p.inboundStreams(), p.extensions(), now);
-                InitParams ack = new InitParams(localTag, config.receiveWindow(), config.streams(), config.streams(),
-                        localInitialTsn, localExtensions, cookie.seal(cookieSecret));
-                sendStandalone(p.initiateTag(), new Chunk.InitAck(ack));
-            }
-            default -> counters.unexpectedChunks++;
+    /** What {@link Handshake} and {@link ShutdownSequence} may do to this association. */
+    private final class Hooks implements Handshake.Host, ShutdownSequence.Host {
+        @Override
+        public AssociationState state() {
+            return state;
+        }
+
+        @Override
+        public void enter(AssociationState s) {
+            state = s;
+        }
+
+        @Override
+        public void sendStandalone(long tag, Chunk chunk) {
+            Association.this.sendStandalone(tag, chunk);
+        }
+
+        @Override
+        public void queue(Chunk chunk) {
+            control.add(chunk);
+        }
+
+        @Override
+        public void queueFirst(Chunk chunk) {
+            control.addFirst(chunk);
+        }
+
+        @Override
+        public void dropQueuedCookieEcho() {
+            control.removeIf(x -> x instanceof Chunk.CookieEcho);
+        }
+
+        @Override
+        public long peerTag() {
+            return handshake.peerTag();
+        }
+
+        @Override
+        public DataSender sender() {
+            return sender;
+        }
+
+        @Override
+        public DataReceiver receiver() {
+            return receiver;
+        }
+
+        @Override
+        public void establish() {
+            Association.this.establish();
+        }
+
+        @Override
+        public void close(CloseReason reason) {
+            Association.this.close(reason);
+        }
+
+        @Override
+        public void timedOut(String what) {
+            Association.this.timedOut(what);
         }
     }
 
-    private void onInitAck(InitParams p) {
-        if (state != AssociationState.COOKIE_WAIT) {
-            counters.unexpectedChunks++; // §5.2.3: an INIT ACK in any other state is discarded
-            return;
-        }
-        adoptPeer(p.initiateTag(), p.initialTsn(), p.advertisedReceiverWindow(), p.outboundStreams(),
-                p.inboundStreams(), p.extensions());
-        handshakeChunk = new Chunk.CookieEcho(p.stateCookie());
-        state = AssociationState.COOKIE_ECHOED;
-        t1Count = 0;
-        control.addFirst(handshakeChunk); // COOKIE ECHO must be the first chunk (§5.1 C)
-        t1.start(now + t1Interval());
-    }
-
-    private void onCookieEcho(byte[] bytes) {
-        StateCookie c;
-        try {
-            c = StateCookie.open(cookieSecret, bytes);
-        } catch (ParseException e) {
-            counters.badCookies++;
-            return;
-        }
-        if (c.localTag() != localTag) {
-            counters.badCookies++;
-            return;
-        }
-        if (now - c.createdAtNanos() > config.cookieLifetimeNanos()) {
-            counters.staleCookies++; // §5.1.5: too old
-            sendStandalone(c.peerTag(), new Chunk.Error(List.of(new ErrorCause(ErrorCause.STALE_COOKIE, new byte[4]))));
-            return;
-        }
-        switch (state) {
-            case CLOSED, COOKIE_WAIT, COOKIE_ECHOED -> {
-                if (peerTag != 0 && peerTag != c.peerTag()) {
-                    counters.badCookies++; // a cookie for another incarnation of the peer
-                    return;
-                }
-                adoptPeer(c.peerTag(), c.peerInitialTsn(), c.peerRwnd(), c.peerOutboundStreams(),
-                        c.peerInboundStreams(), c.peerExtensions());
-                t1.stop();
-                handshakeChunk = null;
-                control.removeIf(x -> x instanceof Chunk.CookieEcho);
-                control.addFirst(new Chunk.CookieAck());
-                establish();
-            }
-            default -> {
-                if (c.peerTag() == peerTag) {
-                    control.addFirst(new Chunk.CookieAck()); // §5.2.4 case D: our COOKIE ACK was lost
-                } else {
-                    counters.badCookies++; // §5.2.4 case A (peer restart) is not supported
-                }
-            }
-        }
-    }
-
-    private void adoptPeer(long tag, long initialTsn, long rwnd, int os, int mis, Extensions ext) {
-        peerTag = tag;
-        peerInitialTsn = initialTsn;
-        peerRwnd = rwnd;
-        peerOutboundStreams = os;
-        peerInboundStreams = mis;
-        peerExtensions = ext;
+    private void sendStandalone(long tag, Chunk chunk) {
+        writer.start(config.localPort(), config.remotePort(), tag);
+        writer.add(chunk);
+        standalone.add(writer.finish());
     }
 
     private void establish() {
         if (sender != null) {
             return;
         }
-        Extensions both = localExtensions.intersect(peerExtensions);
+        Extensions both = handshake.localExtensions().intersect(handshake.peerExtensions());
+        long localInitialTsn = handshake.localInitialTsn();
+        long peerInitialTsn = handshake.peerInitialTsn();
         DataFormat format = both.iData() ? DataFormat.I_DATA : DataFormat.DATA;
         int maxPayload = config.maxPacketSize() - ChunkParser.COMMON_HEADER_LENGTH - format.headerLength();
-        sender = new DataSender(format, both.forwardTsn(), localInitialTsn, peerRwnd, maxPayload, config.maxBurst(),
-                rto, listener::onBufferedAmountDecreased, counters);
+        sender = new DataSender(format, both.forwardTsn(), localInitialTsn, handshake.peerRwnd(), maxPayload,
+                config.maxBurst(), rto, listener::onBufferedAmountDecreased, counters);
         receiver = new DataReceiver(peerInitialTsn, format, config.receiveWindow(),
-                Math.min(config.streams(), peerOutboundStreams), config.delayedAckNanos(), this::deliver, counters);
+                Math.min(config.streams(), handshake.peerOutboundStreams()), config.delayedAckNanos(), this::deliver,
+                counters);
         resets = new StreamResetHandler(localInitialTsn, peerInitialTsn, new StreamResetHandler.Actions() {
             @Override
             public void resetIncoming(int[] streams) {
@@ -436,7 +392,7 @@ public final class Association {
             }
         });
         state = AssociationState.ESTABLISHED;
-        heartbeat.start(now + heartbeatInterval());
+        heartbeat.restart(now);
         for (OutboundMessage m : early) {
             sender.enqueue(m);
         }
@@ -449,62 +405,12 @@ public final class Association {
         listener.onMessage(streamId, ppid, data);
     }
 
-    // ---------------------------------------------------------------- heartbeat, shutdown, close
-
-    private void onHeartbeatAck(byte[] info) {
-        if (info.length != HEARTBEAT_INFO_LENGTH) {
-            counters.unexpectedChunks++;
-            return;
-        }
-        long sentAt = readLong(info, 0);
-        long nonce = readLong(info, 8);
-        if (nonce != heartbeatNonce || !heartbeatOutstanding) {
-            counters.unexpectedChunks++;
-            return;
-        }
-        heartbeatOutstanding = false;
-        errorCount = 0;
-        rto.onMeasurement(now - sentAt); // §8.3: a heartbeat round trip is an RTT sample
-    }
-
-    private void onShutdown(long cumTsnAck) {
-        switch (state) {
-            case ESTABLISHED, SHUTDOWN_PENDING, SHUTDOWN_RECEIVED -> {
-                state = AssociationState.SHUTDOWN_RECEIVED;
-                // §9.2: SHUTDOWN's cumulative TSN ack acknowledges like a SACK without gaps.
-                if (Tsn.lt(sender.cumulativeAck(), cumTsnAck)) {
-                    sender.onSack(new Chunk.Sack(cumTsnAck, sender.peerRwnd() + sender.flightBytes(), new int[0],
-                            new long[0]), now);
-                }
-            }
-            case SHUTDOWN_SENT -> {
-                // Both sides shut down at once (§9.2): answer with SHUTDOWN ACK.
-                shutdownChunk = new Chunk.ShutdownAck();
-                state = AssociationState.SHUTDOWN_ACK_SENT;
-                control.add(shutdownChunk);
-                t2Count = 0;
-                t2.start(now + rto.rto());
-            }
-            default -> counters.unexpectedChunks++;
-        }
-    }
+    // ---------------------------------------------------------------- close
 
     private void checkShutdownProgress() {
-        if (sender == null || closed || !sender.allAcknowledged()) {
-            return;
+        if (!closed) {
+            shutdown.checkProgress(now);
         }
-        if (state == AssociationState.SHUTDOWN_PENDING) {
-            shutdownChunk = new Chunk.Shutdown(receiver.cumulativeTsn());
-            state = AssociationState.SHUTDOWN_SENT;
-        } else if (state == AssociationState.SHUTDOWN_RECEIVED) {
-            shutdownChunk = new Chunk.ShutdownAck();
-            state = AssociationState.SHUTDOWN_ACK_SENT;
-        } else {
-            return;
-        }
-        control.add(shutdownChunk);
-        t2Count = 0;
-        t2.start(now + rto.rto());
     }
 
     private void close(CloseReason reason) {
@@ -513,8 +419,8 @@ public final class Association {
         }
         closed = true;
         state = AssociationState.CLOSED;
-        t1.stop();
-        t2.stop();
+        handshake.stop();
+        shutdown.stop();
         heartbeat.stop();
         control.clear();
         listener.onClosed(reason);
@@ -531,11 +437,13 @@ public final class Association {
         if (sender != null) {
             sender.newSendOpportunity();
         }
-        if (t1.fire(now)) {
-            onT1();
+        handshake.onTimeout(now);
+        if (closed) {
+            return;
         }
-        if (t2.fire(now)) {
-            onT2();
+        shutdown.onTimeout(now);
+        if (closed) {
+            return;
         }
         if (sender != null && sender.onTimeout(now)) {
             if (++errorCount > config.maxRetransmissions()) {
@@ -547,51 +455,17 @@ public final class Association {
             receiver.onTimeout(now);
             resets.onTimeout(now);
         }
-        if (heartbeat.fire(now) && state.carriesData()) {
-            if (heartbeatOutstanding && ++errorCount > config.maxRetransmissions()) {
+        if (heartbeat.due(now) && state.carriesData()) {
+            if (heartbeat.outstanding() && ++errorCount > config.maxRetransmissions()) {
                 timedOut("heartbeat");
                 return;
             }
-            sendHeartbeat();
-        }
-    }
-
-    private void onT1() {
-        if (++t1Count > config.maxInitRetransmissions()) {
-            timedOut(state == AssociationState.COOKIE_WAIT ? "T1-init" : "T1-cookie");
-            return;
-        }
-        if (state == AssociationState.COOKIE_WAIT) {
-            sendStandalone(0, handshakeChunk);
-        } else if (state == AssociationState.COOKIE_ECHOED) {
-            control.addFirst(handshakeChunk);
-        } else {
-            return;
-        }
-        t1.start(now + t1Interval());
-    }
-
-    private long t1Interval() {
-        // §5.1 and §6.3.3: T1 starts at RTO.Initial and doubles per expiry.
-        long base = config.rtoInitialNanos();
-        return Math.min(config.rtoMaxNanos(), base << Math.min(t1Count, 20));
-    }
-
-    private void onT2() {
-        if (++t2Count > config.maxRetransmissions()) {
-            timedOut("T2-shutdown");
-            return;
-        }
-        if (shutdownChunk != null) {
-            if (shutdownChunk instanceof Chunk.Shutdown) {
-                shutdownChunk = new Chunk.Shutdown(receiver.cumulativeTsn());
-            }
-            control.add(shutdownChunk);
-            t2.start(now + Math.min(config.rtoMaxNanos(), rto.rto() << Math.min(t2Count, 20)));
+            heartbeat.send(now);
         }
     }
 
     private void timedOut(String what) {
+        long peerTag = handshake.peerTag();
         if (peerTag != 0) {
             sendStandalone(peerTag, new Chunk.Abort(false,
                     List.of(ErrorCause.withReason(ErrorCause.PROTOCOL_VIOLATION, what + " retransmissions exhausted"))));
@@ -599,30 +473,14 @@ public final class Association {
         close(new CloseReason(CloseReason.Kind.TIMED_OUT, what));
     }
 
-    private long heartbeatInterval() {
-        // §8.3: RTO plus HB.interval, with jitter of +-50% of the RTO.
-        long r = rto.rto();
-        return config.heartbeatIntervalNanos() + r / 2 + (random.nextLong() >>> 1) % Math.max(1, r);
-    }
-
-    private void sendHeartbeat() {
-        heartbeatNonce = random.nextLong();
-        heartbeatOutstanding = true;
-        byte[] info = new byte[HEARTBEAT_INFO_LENGTH];
-        writeLong(info, 0, now);
-        writeLong(info, 8, heartbeatNonce);
-        control.add(new Chunk.Heartbeat(info));
-        heartbeat.start(now + heartbeatInterval());
-    }
-
     /** The earliest timer, or {@link Long#MAX_VALUE} when none runs. */
     public long nextDeadline() {
         if (closed) {
             return Long.MAX_VALUE;
         }
-        long d = Math.min(t1.deadline(), Math.min(t2.deadline(), heartbeat.deadline()));
+        long d = Math.min(handshake.deadline(), Math.min(shutdown.deadline(), heartbeat.deadline()));
         if (sender != null) {
-            d = Math.min(d, sender.t3Deadline());
+            d = Math.min(d, sender.deadline());
             d = Math.min(d, receiver.deadline());
             d = Math.min(d, resets.deadline());
         }
@@ -643,10 +501,10 @@ public final class Association {
             counters.packetsSent++;
             return standalone.poll();
         }
-        if (closed || peerTag == 0) {
+        if (closed || handshake.peerTag() == 0) {
             return null;
         }
-        writer.start(config.localPort(), config.remotePort(), peerTag);
+        writer.start(config.localPort(), config.remotePort(), handshake.peerTag());
         while (!control.isEmpty() && writer.fits(control.peek())) {
             writer.add(control.poll());
         }
@@ -671,12 +529,6 @@ public final class Association {
         }
         counters.packetsSent++;
         return writer.finish();
-    }
-
-    private void sendStandalone(long tag, Chunk chunk) {
-        writer.start(config.localPort(), config.remotePort(), tag);
-        writer.add(chunk);
-        standalone.add(writer.finish());
     }
 
     // ---------------------------------------------------------------- introspection for tests
@@ -710,7 +562,7 @@ public final class Association {
     }
 
     public long peerReceiveWindow() {
-        return sender == null ? peerRwnd : sender.peerRwnd();
+        return sender == null ? handshake.peerRwnd() : sender.peerRwnd();
     }
 
     public long rtoNanos() {
@@ -718,25 +570,10 @@ public final class Association {
     }
 
     public long localVerificationTag() {
-        return localTag;
+        return handshake.localTag();
     }
 
     public long peerVerificationTag() {
-        return peerTag;
-    }
-
-    private static long readLong(byte[] b, int at) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = v << 8 | (b[at + i] & 0xFF);
-        }
-        return v;
-    }
-
-    private static void writeLong(byte[] b, int at, long v) {
-        for (int i = 7; i >= 0; i--) {
-            b[at + i] = (byte) v;
-            v >>>= 8;
-        }
+        return handshake.peerTag();
     }
 }

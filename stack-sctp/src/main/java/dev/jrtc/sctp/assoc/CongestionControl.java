@@ -18,6 +18,8 @@ public final class CongestionControl {
     private long partialBytesAcked;
     private boolean inFastRecovery;
     private long fastRecoveryExitTsn;
+    private long priorCwnd;
+    private long priorSsthresh;
 
     /**
      * @param mtu the path MTU in bytes (the SCTP packet size)
@@ -85,11 +87,25 @@ public final class CongestionControl {
         if (inFastRecovery) {
             return;
         }
+        priorCwnd = cwnd;
+        priorSsthresh = ssthresh;
         ssthresh = Math.max(cwnd / 2, 4L * mtu);
         cwnd = ssthresh;
         partialBytesAcked = 0;
         inFastRecovery = true;
         fastRecoveryExitTsn = highestOutstandingTsn;
+    }
+
+    /**
+     * Every retransmission of the last fast recovery turned out to be spurious (the originals were
+     * delivered, only late): restore the window as it was before, as the Eifel response does for
+     * TCP (RFC 4015 §3.2, RFC 6675's undo). Congestion never happened, so nothing is reduced.
+     */
+    public void undoFastRecovery() {
+        cwnd = Math.max(cwnd, priorCwnd);
+        ssthresh = Math.max(ssthresh, priorSsthresh);
+        partialBytesAcked = 0;
+        inFastRecovery = false;
     }
 
     /** T3-rtx expired (§7.2.3): back to one MTU and slow start. */

@@ -11,6 +11,11 @@ import java.util.Map;
 /**
  * The sending half of an association: queued messages, chunks in flight, SACK processing, fast
  * retransmit and T3-rtx (RFC 9260 §6.1 to §6.3, §7.2), and partial reliability (RFC 3758 §3.5).
+ *
+ * <p>Loss is detected by time, RACK-style ({@link RackLossDetector}), instead of by counting three
+ * miss indications: with the classic rule a single packet overtaken by three others is
+ * retransmitted and halves cwnd, which on a path with even 0.2% reordering keeps the window tiny.
+ * When all retransmissions of a fast recovery prove spurious the window reduction is undone.
  */
 final class DataSender {
     /** Below this many bytes of room a packet is sent as it is rather than with a sliver of data. */
@@ -25,6 +30,14 @@ final class DataSender {
     private final SctpCounters counters;
     private final Timer t3 = new Timer();
     private final RetransmissionQueue.AckResult ack = new RetransmissionQueue.AckResult();
+    private final RackLossDetector rack = new RackLossDetector();
+    private final List<Outstanding> lostNow = new ArrayList<>();
+    private long ackTime;
+    private boolean spuriousInSack;
+    /** The current recovery episode, and how many of its loss marks are not yet proven spurious. */
+    private int episode;
+    private int undoMarks;
+    private boolean undoArmed;
 
     private long nextTsn;
     private long cumulativeAck;
@@ -52,6 +65,7 @@ final class DataSender {
         this.cc = new CongestionControl(maxPayload, peerRwnd);
         this.rto = rto;
         this.counters = counters;
+        this.ack.listener = this::onChunkAcked;
     }
 
     DataFormat format() {
@@ -112,8 +126,9 @@ final class DataSender {
         queue.resetStream(streamId);
     }
 
-    long t3Deadline() {
-        return t3.deadline();
+    /** The earliest of T3-rtx and the reordering-window timer. */
+    long deadline() {
+        return Math.min(t3.deadline(), rack.deadline());
     }
 
     /** Whether {@link #fill} would add anything now. */
@@ -162,6 +177,7 @@ final class DataSender {
             flight.pollRetransmit();
             w.add(o.chunk);
             flight.onRetransmitted(o);
+            o.sentAt = now;
             if (o.tsn() == timedTsn) {
                 timedTsn = -1; // Karn: never time a retransmitted chunk
             }
@@ -190,6 +206,7 @@ final class DataSender {
                 break;
             }
             w.add(n.chunk);
+            n.sentAt = now;
             flight.add(n);
             nextTsn = Tsn.add(nextTsn, 1);
             peerRwnd = Math.max(0, peerRwnd - n.bytes());
@@ -235,6 +252,8 @@ final class DataSender {
         ack.anyNewlyAcked = false;
         ack.timedTsn = timedTsn;
         ack.timedAcked = false;
+        ackTime = now;
+        spuriousInSack = s.duplicateTsns().length > 0; // the peer got a TSN twice: SCTP's DSACK
         flight.acknowledge(cum, s.gapBlocks(), ack, o -> {
         });
         // §6.3.1 C3: sample when the timed chunk is first acknowledged, by the cumulative ack or a
@@ -249,25 +268,22 @@ final class DataSender {
         if (Tsn.lt(forwardTsnSentFor, cum)) {
             forwardTsnSentFor = cum;
         }
-        int gaps = s.gapBlocks().length;
-        if (gaps > 0 && ack.anyNewlyAcked) {
-            long upTo;
-            if (cc.inFastRecovery() && ack.cumulativeAdvanced) {
-                upTo = Tsn.add(cum, s.gapBlocks()[gaps - 1] + 1);
-            } else {
-                upTo = ack.highestNewlyAcked;
-            }
-            int marked = flight.countMisses(upTo);
-            if (marked > 0) {
-                counters.fastRetransmits += marked;
-                cc.onFastRetransmit(lastAssignedTsn());
-                fastRetransmitPending = true;
-                abandonLost(now);
-            }
+        if (spuriousInSack) {
+            rack.onSpuriousRetransmission(cum, lastAssignedTsn());
         }
+        if (ack.anyNewlyAcked) {
+            detectLosses(now);
+        }
+        boolean wasInRecovery = cc.inFastRecovery();
         cc.onAck(ack.bytesNewlyAcked, flightBefore, ack.cumulativeAdvanced, cum);
+        if (wasInRecovery && !cc.inFastRecovery()) {
+            rack.onRecoveryEnded();
+        }
         if (flight.flightBytes() == 0) {
             cc.onFlightEmpty();
+        }
+        if (flight.isEmpty()) {
+            rack.stopTimer();
         }
         peerRwnd = Math.max(0, s.advertisedReceiverWindow() - flight.flightBytes()); // §6.2.1
         if (flight.isEmpty()) {
@@ -279,12 +295,61 @@ final class DataSender {
         return true;
     }
 
-    /** T3-rtx expiry (RFC 9260 §6.3.3). Returns whether it fired. */
+    private void onChunkAcked(Outstanding o, boolean wasMarkedLost) {
+        if (rack.onAcked(o, wasMarkedLost, ackTime)) {
+            counters.spuriousRetransmits++;
+            spuriousInSack = true;
+            if (undoArmed && o.lostEpisode == episode && --undoMarks == 0) {
+                undoArmed = false;
+                cc.undoFastRecovery();
+                counters.congestionUndos++;
+            }
+        }
+    }
+
+    /** Runs time-based loss detection and starts fast retransmission for what it finds lost. */
+    private void detectLosses(long now) {
+        long reoWnd = rack.reorderWindow(cc.inFastRecovery(), flight.gapAckedCount(), rto.srtt());
+        rack.detectLosses(flight, reoWnd, now, o -> {
+            flight.markLost(o);
+            lostNow.add(o);
+        });
+        if (lostNow.isEmpty()) {
+            return;
+        }
+        counters.fastRetransmits += lostNow.size();
+        if (!cc.inFastRecovery()) {
+            // §7.2.4: one window reduction per recovery; remember it so that it can be undone
+            episode++;
+            undoArmed = true;
+            undoMarks = 0;
+            cc.onFastRetransmit(lastAssignedTsn());
+        }
+        if (undoArmed) {
+            for (Outstanding o : lostNow) {
+                o.lostEpisode = episode;
+                undoMarks++;
+            }
+        }
+        lostNow.clear();
+        fastRetransmitPending = true;
+        abandonLost(now);
+    }
+
+    /**
+     * The reordering window of a chunk ran out (RFC 8985 §6.3) or T3-rtx expired (RFC 9260 §6.3.3).
+     * Returns whether T3-rtx fired.
+     */
     boolean onTimeout(long now) {
+        if (rack.timerDue(now)) {
+            detectLosses(now);
+        }
         if (!t3.fire(now)) {
             return false;
         }
         counters.t3Expiries++;
+        undoArmed = false; // a timeout is not undone
+        rack.stopTimer();
         cc.onRetransmitTimeout(); // E1
         rto.backOff(); // E2
         flight.markAllLost(); // E3

@@ -19,9 +19,11 @@ final class Outstanding {
     final OutboundMessage message;
     State state = State.IN_FLIGHT;
     int transmissions = 1;
-    int missIndications;
-    boolean fastRetransmitted;
     boolean queuedForRetransmit;
+    /** When it was last (re)transmitted, for time-based loss detection. */
+    long sentAt;
+    /** The recovery episode in which it was last marked lost (for undo), or 0. */
+    int lostEpisode;
 
     Outstanding(Chunk.Data chunk, OutboundMessage message) {
         this.chunk = chunk;

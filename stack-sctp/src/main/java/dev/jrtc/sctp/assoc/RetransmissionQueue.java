@@ -3,7 +3,8 @@ package dev.jrtc.sctp.assoc;
 import java.util.ArrayDeque;
 
 /**
- * The sender's chunks above the cumulative TSN ack point, in TSN order (RFC 9260 §6.3, §7.2.4). It
+ * The sender's chunks above the cumulative TSN ack point, in TSN order (RFC 9260 §6.3, §7.2.4; loss is
+ * decided by {@link RackLossDetector}). It
  * is a ring indexed by TSN, so a SACK finds any chunk in constant time, and it keeps the flight
  * size: bytes sent, not acknowledged and not marked lost.
  */
@@ -78,6 +79,17 @@ final class RetransmissionQueue {
         /** In: the TSN being timed (or -1). Out: whether it was acknowledged now, sent only once. */
         long timedTsn = -1;
         boolean timedAcked;
+        /** Told about every newly acknowledged chunk, or null. */
+        Listener listener;
+
+        interface Listener {
+            void acked(Outstanding o, boolean wasMarkedLost);
+        }
+    }
+
+    /** Chunks reported in gap blocks and not yet passed by the cumulative ack. */
+    int gapAckedCount() {
+        return gapAcked;
     }
 
     /**
@@ -93,9 +105,9 @@ final class RetransmissionQueue {
             firstTsn = Tsn.add(firstTsn, 1);
             if (o.state == Outstanding.State.IN_FLIGHT) {
                 flightBytes -= o.bytes();
-                newlyAcked(o, r);
+                newlyAcked(o, false, r);
             } else if (o.state == Outstanding.State.TO_RETRANSMIT) {
-                newlyAcked(o, r);
+                newlyAcked(o, true, r);
             } else if (o.state == Outstanding.State.GAP_ACKED) {
                 gapAcked--;
             }
@@ -117,12 +129,13 @@ final class RetransmissionQueue {
             boolean inBlock = block < gapBlocks.length && offset >= gapBlocks[block];
             if (inBlock) {
                 if (o.state == Outstanding.State.IN_FLIGHT || o.state == Outstanding.State.TO_RETRANSMIT) {
-                    if (o.state == Outstanding.State.IN_FLIGHT) {
+                    boolean wasLost = o.state == Outstanding.State.TO_RETRANSMIT;
+                    if (!wasLost) {
                         flightBytes -= o.bytes();
                     }
                     o.state = Outstanding.State.GAP_ACKED;
                     gapAcked++;
-                    newlyAcked(o, r);
+                    newlyAcked(o, wasLost, r);
                 }
             } else if (o.state == Outstanding.State.GAP_ACKED) {
                 o.state = Outstanding.State.IN_FLIGHT;
@@ -135,7 +148,10 @@ final class RetransmissionQueue {
         }
     }
 
-    private static void newlyAcked(Outstanding o, AckResult r) {
+    private static void newlyAcked(Outstanding o, boolean wasMarkedLost, AckResult r) {
+        if (r.listener != null) {
+            r.listener.acked(o, wasMarkedLost);
+        }
         if (o.tsn() == r.timedTsn && o.transmissions == 1) {
             r.timedAcked = true;
         }
@@ -146,29 +162,11 @@ final class RetransmissionQueue {
         }
     }
 
-    /**
-     * Counts miss indications (§7.2.4, HTNA) and marks chunks with three of them for fast
-     * retransmission. Returns how many were newly marked.
-     *
-     * @param upTo increment for missing chunks below this TSN
-     */
-    int countMisses(long upTo) {
-        int marked = 0;
-        for (int i = 0; i < size; i++) {
-            Outstanding o = at(i);
-            if (!Tsn.lt(o.tsn(), upTo)) {
-                break;
-            }
-            if (o.state != Outstanding.State.IN_FLIGHT) {
-                continue;
-            }
-            if (++o.missIndications >= 3 && !o.fastRetransmitted) {
-                o.fastRetransmitted = true;
-                markLost(o);
-                marked++;
-            }
+    /** Loss detection decided that this chunk, in flight, is lost: take it out of the flight. */
+    void markLost(Outstanding o) {
+        if (o.state == Outstanding.State.IN_FLIGHT) {
+            markLostInternal(o);
         }
-        return marked;
     }
 
     /** T3 expired (§6.3.3 E3): everything in flight is lost; retransmit from the lowest TSN. */
@@ -178,7 +176,7 @@ final class RetransmissionQueue {
             Outstanding o = at(i);
             o.queuedForRetransmit = false;
             if (o.state == Outstanding.State.IN_FLIGHT) {
-                markLost(o);
+                markLostInternal(o);
             } else if (o.state == Outstanding.State.TO_RETRANSMIT) {
                 o.queuedForRetransmit = true;
                 retransmit.add(o);
@@ -186,10 +184,9 @@ final class RetransmissionQueue {
         }
     }
 
-    private void markLost(Outstanding o) {
+    private void markLostInternal(Outstanding o) {
         flightBytes -= o.bytes();
         o.state = Outstanding.State.TO_RETRANSMIT;
-        o.missIndications = 0;
         if (!o.queuedForRetransmit) {
             o.queuedForRetransmit = true;
             retransmit.add(o);

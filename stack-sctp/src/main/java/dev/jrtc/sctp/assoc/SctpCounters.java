@@ -16,6 +16,10 @@ public final class SctpCounters {
     public long tsnsOutOfWindow;
     public long chunksDroppedNoBuffer;
     public long fastRetransmits;
+    /** Retransmissions (or loss marks) later shown unnecessary: the original was delivered. */
+    public long spuriousRetransmits;
+    /** Fast-recovery window reductions undone because all their retransmissions were spurious. */
+    public long congestionUndos;
     public long t3Expiries;
     public long staleSacks;
     public long messagesAbandoned;
@@ -24,5 +28,7 @@ public final class SctpCounters {
     public long sacksSent;
     public long staleCookies;
     public long badCookies;
+    /** Handshakes started again with a fresh INIT after the peer reported a stale cookie. */
+    public long handshakeRestarts;
     public long messagesDelivered;
 }
