@@ -46,6 +46,7 @@ public final class ReceiveStream {
     private final Unwrapper sequences = Unwrapper.forSequenceNumbers();
     private final JitterBuffer jitterBuffer;
     private final NackGenerator nack;
+    private final Depacketizer frameBounds;
     private final KeyFrameRequester keyFrames;
     private final ReceiveStatistics statistics;
     private final RtxUnwrapper rtx;
@@ -68,6 +69,7 @@ public final class ReceiveStream {
         Depacketizer depacketizer = config.depacketizer();
         this.jitterBuffer = new JitterBuffer(depacketizer, config.clockRate(), config.jitterBuffer(), drops);
         this.nack = config.nack() == null ? null : new NackGenerator(config.nack());
+        this.frameBounds = config.depacketizer(); // where frames begin and end, for head and tail loss
         this.keyFrames = new KeyFrameRequester(config.keyFrameRequestIntervalNanos());
         this.statistics = new ReceiveStatistics(config.mediaSsrc(), config.clockRate());
         this.rtx = config.rtxPayloadType() < 0 ? null
@@ -115,7 +117,11 @@ public final class ReceiveStream {
         long seq = sequences.unwrap(media.sequenceNumber());
         statistics.onPacket(now, seq, media.timestamp(), retransmitted);
         if (nack != null) {
-            nack.onPacket(now, seq);
+            byte[] p = media.array();
+            int po = media.payloadOffset();
+            int pl = media.payloadLength();
+            nack.onPacket(now, seq, media.timestamp(), retransmitted, frameBounds.startsFrame(p, po, pl),
+                    frameBounds.endsFrame(p, po, pl, media.marker()));
         }
         jitterBuffer.insert(now, media, seq, retransmitted);
         process();
@@ -260,6 +266,11 @@ public final class ReceiveStream {
     /** Sequence numbers NACKed so far (retries included), 0 without NACK. */
     public long nacksSent() {
         return nack == null ? 0 : nack.nacksSent();
+    }
+
+    /** Redundant copies of recent NACK requests sent so far, 0 without NACK. */
+    public long nackCopiesSent() {
+        return nack == null ? 0 : nack.copiesSent();
     }
 
     /** PLIs or FIRs sent so far. */

@@ -9,6 +9,13 @@ import java.util.List;
  * Answers NACKs from a {@link SendHistory}: with RTX packets (RFC 4588, section 4) when RTX was
  * negotiated, else by sending the original packet again. A packet NACKed twice within the
  * throttle interval is sent once.
+ *
+ * <p>A packet asked for again after the throttle interval was asked for because its retransmission
+ * was lost too (or the request for it was). This one packet's path is proven lossy and its frame is
+ * already late, so from the second retransmission on it is sent twice (as two RTX packets, each with
+ * its own RTX sequence number, so SRTP replay protection keeps both), the second copies after all
+ * the first ones of the same answer so that one loss burst rarely takes both; the cost is one
+ * packet per second-round repair.
  */
 public final class Retransmitter {
     private final SendHistory history;
@@ -16,6 +23,7 @@ public final class Retransmitter {
     private final int rtxPayloadType;
     private int rtxSequence;
     private long retransmissions;
+    private long redundantRetransmissions;
 
     /** Plain retransmission: the original packets again. */
     public static Retransmitter plain(SendHistory history) {
@@ -41,13 +49,29 @@ public final class Retransmitter {
      */
     public List<byte[]> onNack(long nowNanos, List<Integer> lost, long minIntervalNanos) {
         List<byte[]> out = new ArrayList<>(lost.size());
+        List<byte[]> again = null;
         for (int seq : lost) {
-            if (!history.claimRetransmission(seq, nowNanos, minIntervalNanos)) {
+            int before = history.claimRetransmission(seq, nowNanos, minIntervalNanos);
+            if (before < 0) {
                 continue;
             }
             byte[] original = history.copy(seq);
             out.add(rtxPayloadType < 0 ? original : toRtx(original));
             retransmissions++;
+            if (before > 0) {
+                if (again == null) {
+                    again = new ArrayList<>();
+                }
+                again.add(original);
+            }
+        }
+        if (again != null) {
+            // The second copies go after all the first ones, so a loss burst rarely takes both.
+            for (byte[] original : again) {
+                out.add(rtxPayloadType < 0 ? original.clone() : toRtx(original));
+                retransmissions++;
+                redundantRetransmissions++;
+            }
         }
         return out;
     }
@@ -76,6 +100,11 @@ public final class Retransmitter {
         System.arraycopy(original, p.payloadOffset(), rtx, header + 2, p.payloadLength());
         rtxSequence = (rtxSequence + 1) & 0xFFFF;
         return rtx;
+    }
+
+    /** Second copies sent of packets retransmitted more than once (counted in {@link #retransmissions} too). */
+    public long redundantRetransmissions() {
+        return redundantRetransmissions;
     }
 
     /** Packets retransmitted so far. */

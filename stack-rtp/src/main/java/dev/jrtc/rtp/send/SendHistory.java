@@ -11,6 +11,7 @@ public final class SendHistory {
     private final byte[][] data;
     private final int[] length;
     private final long[] lastRetransmitNanos;
+    private final int[] retransmitCount;
 
     /** A history of {@code capacity} packets, a power of two. */
     public SendHistory(int capacity) {
@@ -23,6 +24,7 @@ public final class SendHistory {
         data = new byte[capacity][];
         length = new int[capacity];
         lastRetransmitNanos = new long[capacity];
+        retransmitCount = new int[capacity];
     }
 
     /** Remembers a packet with sequence number {@code sequenceNumber}; the bytes are copied. */
@@ -35,6 +37,7 @@ public final class SendHistory {
         seq[i] = sequenceNumber & 0xFFFF;
         length[i] = len;
         lastRetransmitNanos[i] = Long.MIN_VALUE;
+        retransmitCount[i] = 0;
     }
 
     /** Whether the packet is still held. */
@@ -52,17 +55,17 @@ public final class SendHistory {
      * Marks the packet as retransmitted now unless it was retransmitted less than
      * {@code minIntervalNanos} ago (a NACK repeated before our answer could arrive).
      *
-     * @return whether to retransmit it
+     * @return how many times it was retransmitted before, or -1 if it is not to be retransmitted now
      */
-    public boolean claimRetransmission(int sequenceNumber, long nowNanos, long minIntervalNanos) {
+    public int claimRetransmission(int sequenceNumber, long nowNanos, long minIntervalNanos) {
         int i = sequenceNumber & mask;
         if (!contains(sequenceNumber)) {
-            return false;
+            return -1;
         }
         if (lastRetransmitNanos[i] != Long.MIN_VALUE && nowNanos - lastRetransmitNanos[i] < minIntervalNanos) {
-            return false;
+            return -1;
         }
         lastRetransmitNanos[i] = nowNanos;
-        return true;
+        return retransmitCount[i]++;
     }
 }

@@ -29,7 +29,12 @@ import java.util.List;
  * and XR DLRR answers sent, RTT measured from the receiver's report blocks.
  */
 public final class SendStream {
-    private static final long DEFAULT_RTT_NANOS = 100_000_000L;
+    /**
+     * Until the RTT is measured, only requests this close together are taken as one: long enough to
+     * absorb the receiver's redundant copies of a NACK, short enough that only on a path under 20 ms
+     * could a retry be swallowed, and there the next one follows soon.
+     */
+    private static final long UNKNOWN_RTT_THROTTLE_NANOS = 20_000_000L;
 
     private final SendConfig config;
     private final WallClock wallClock;
@@ -96,8 +101,11 @@ public final class SendStream {
 
     private void onRtcpPacket(RtcpPacket p) {
         if (p instanceof GenericNack n && n.mediaSsrc() == config.ssrc()) {
-            // A NACK repeated within most of an RTT was sent before our answer could have arrived.
-            long throttle = rtt.smoothedNanos(DEFAULT_RTT_NANOS) * 3 / 4;
+            // A request that arrives less than half an RTT after we resent the packet was sent before
+            // our answer could have reached the receiver (its redundant copy, or a retry that crossed
+            // the retransmission). A genuine retry after a lost retransmission comes a full repair
+            // round trip after the first request, so it is never swallowed.
+            long throttle = rtt.latestNanos() < 0 ? UNKNOWN_RTT_THROTTLE_NANOS : rtt.smoothedNanos(0) / 2;
             for (byte[] r : retransmitter.onNack(now, n.lostSequences(), throttle)) {
                 outputs.add(new RtpEvents.SendRtp(r));
             }

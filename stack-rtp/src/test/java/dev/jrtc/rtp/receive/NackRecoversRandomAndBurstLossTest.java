@@ -9,6 +9,8 @@ import dev.jrtc.rtp.codec.Vp8Packetizer;
 import dev.jrtc.rtp.send.SendConfig;
 import dev.jrtc.rtp.sim.CallSimulation;
 import dev.jrtc.rtp.sim.LossModel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,45 +19,75 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * With NACK and RTX, every frame gets through random loss of 1, 5 and 10 percent and
- * Gilbert-Elliott bursts (feedback lost at the same mean rate), byte for byte, without a key frame,
- * 99 % of them within RTT + 200 ms of being sent. The figures are printed for the record.
+ * Gilbert-Elliott bursts, byte for byte, without a key frame, and every one of them within
+ * RTT + 200 ms after its last packet was sent. Loss hits media, retransmissions and feedback alike.
+ * Each network runs with five seeds; the figures are printed for the record. Over 100 seeds per
+ * network, one or two runs in a hundred still have a frame over the bound at 10 % random loss or
+ * with bursts of 3 (BENCHMARKS.md, "RTP (issue 4)"): three failed repair rounds in a row, or a
+ * burst that silences the link for most of the bound.
  */
 class NackRecoversRandomAndBurstLossTest {
     private static final long ONE_WAY = 25_000_000L;
     private static final long RTT = 2 * ONE_WAY;
+    private static final long JITTER = 5_000_000L;
+    private static final long BOUND = RTT + 200_000_000L;
     private static final int FRAMES = 900; // 30 s at 30 fps
+    private static final int TRAILING_FRAMES = 30; // the call goes on for a second, unmeasured
+    private static final int SEEDS = 5;
+    /** Delta frames of 800..3200 bytes, key frames of 6000: about 500 kbit/s, 2.4 packets a frame. */
+    private static final int[] LOW_RATE = {800, 3200, 6000};
+    /** Delta frames of 4000..8000 bytes, key frames of 20000: about 1.5 Mbit/s, 5.5 packets a frame. */
+    private static final int[] HIGH_RATE = {4000, 8000, 20000};
 
     static Stream<Arguments> networks() {
         return Stream.of(
-                Arguments.of("random 1%", (Function<RandomSource, LossModel>) r -> LossModel.random(r, 0.01), 0.01),
-                Arguments.of("random 5%", (Function<RandomSource, LossModel>) r -> LossModel.random(r, 0.05), 0.05),
-                Arguments.of("random 10%", (Function<RandomSource, LossModel>) r -> LossModel.random(r, 0.10), 0.10),
-                // Mean loss 0.02 / (0.02 + 0.5) = 3.8 %, in bursts of 2 packets on average.
-                Arguments.of("Gilbert-Elliott (enter 2%, leave 50%)",
-                        (Function<RandomSource, LossModel>) r -> LossModel.gilbertElliott(r, 0.02, 0.5), 0.038));
+                Arguments.of("random 1%", (Function<RandomSource, LossModel>) r -> LossModel.random(r, 0.01), 0.01, LOW_RATE),
+                Arguments.of("random 5%", (Function<RandomSource, LossModel>) r -> LossModel.random(r, 0.05), 0.05, LOW_RATE),
+                Arguments.of("random 10%", (Function<RandomSource, LossModel>) r -> LossModel.random(r, 0.10), 0.10, LOW_RATE),
+                // Gilbert-Elliott: a good state that loses nothing and a bad state that loses every
+                // packet; bursts last 1 / leave packets on average (geometrically, so some are several
+                // times longer) and the mean loss is enter / (enter + leave). Bursts are counted in
+                // packets, so they run at a 720p rate: at 500 kbit/s (2.4 packets a frame) the tail of
+                // the geometric distribution is a 200 ms outage, which no repair can beat.
+                // Bursts of 2, 3.8 % loss:
+                Arguments.of("Gilbert-Elliott, bursts of 2, 3.8%",
+                        (Function<RandomSource, LossModel>) r -> LossModel.gilbertElliott(r, 0.02, 0.5), 0.038, HIGH_RATE),
+                // Bursts of 3, 4.8 % loss:
+                Arguments.of("Gilbert-Elliott, bursts of 3, 4.8%",
+                        (Function<RandomSource, LossModel>) r -> LossModel.gilbertElliott(r, 0.0168, 1.0 / 3), 0.048, HIGH_RATE));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("networks")
-    void everyFrameArrivesWithinRttPlus200Ms(String name, Function<RandomSource, LossModel> loss, double meanLoss) {
-        SendConfig send = SendConfig.of(0x1111, 96, 90_000, () -> new Vp8Packetizer(0), 4000).withRtx(0x2222, 97);
-        ReceiveConfig receive = ReceiveConfig.of(0x3333, 0x1111, 96, 90_000, Vp8Depacketizer::new).withRtx(0x2222, 97);
-        CallSimulation sim = new CallSimulation(42, send, receive, loss.apply(RandomSource.seeded(7)),
-                // Feedback is sparse, so per-packet bursts would span many round trips: the reverse
-                // path loses at the same mean rate, independently.
-                LossModel.random(RandomSource.seeded(8), meanLoss), ONE_WAY, 5_000_000L, true);
+    void everyFrameArrivesWithinRttPlus200MsAfterItsLastPacket(String name, Function<RandomSource, LossModel> loss,
+                                                                double meanLoss, int[] frameBytes) {
+        List<String> late = new ArrayList<>();
+        System.out.println("NACK+RTX, " + name + ", RTT " + RTT / 1_000_000 + " ms, jitter " + JITTER / 1_000_000
+                + " ms each way, bound " + BOUND / 1_000_000 + " ms");
+        System.out.println("  seed | delivered | p50 ms | p99 ms | max ms | lost | NACKed | NACK copies | retransmitted | duplicates");
+        for (int seed = 0; seed < SEEDS; seed++) {
+            SendConfig send = SendConfig.of(0x1111, 96, 90_000, () -> new Vp8Packetizer(0), 4000 + seed).withRtx(0x2222, 97);
+            ReceiveConfig receive = ReceiveConfig.of(0x3333, 0x1111, 96, 90_000, Vp8Depacketizer::new).withRtx(0x2222, 97);
+            CallSimulation sim = new CallSimulation(42 + seed, send, receive, loss.apply(RandomSource.seeded(7 + 100L * seed)),
+                    // Feedback is sparse, so per-packet bursts would span many round trips: the reverse
+                    // path loses at the same mean rate, independently.
+                    LossModel.random(RandomSource.seeded(8 + 100L * seed), meanLoss), ONE_WAY, JITTER, true)
+                    .withFrameSizes(frameBytes[0], frameBytes[1], frameBytes[2]);
 
-        CallSimulation.Result r = sim.run(FRAMES);
-        System.out.println(r.summary("NACK+RTX, " + name + ", RTT 50 ms, jitter 5 ms"));
+            CallSimulation.Result r = sim.run(FRAMES, TRAILING_FRAMES);
+            System.out.printf("  %4d | %9d | %6.1f | %6.1f | %6.1f | %4d | %6d | %11d | %13d | %10d%n", seed, r.framesDelivered(),
+                    r.delayQuantile(0.5) / 1e6, r.delayQuantile(0.99) / 1e6, r.delayQuantile(1.0) / 1e6,
+                    r.mediaPacketsLost(), r.nacksSent(), sim.receiver().nackCopiesSent(), r.retransmissions(),
+                    r.duplicatesReceived());
 
-        assertTrue(r.mediaPacketsLost() > 0, "the network did lose packets");
-        assertEquals(FRAMES, r.framesDelivered(), "every frame delivered");
-        // One repair round costs detection plus an RTT. When a retransmission and then its NACK are
-        // lost too (likely at 10 % each way), three rounds exceed RTT + 200 ms, so the bound is held
-        // by 99 % of frames and the worst case is held to twice that.
-        assertTrue(r.delayQuantile(0.99) <= RTT + 200_000_000L, "p99 delay " + r.delayQuantile(0.99) / 1e6 + " ms");
-        assertTrue(r.delayQuantile(1.0) <= 2 * (RTT + 200_000_000L), "max delay " + r.delayQuantile(1.0) / 1e6 + " ms");
-        assertEquals(1, r.keyFramesSent(), "repair never needed a key frame");
-        assertTrue(r.retransmissions() >= r.mediaPacketsLost() * 0.9, "losses were repaired by retransmission");
+            assertTrue(r.mediaPacketsLost() > 0, "the network did lose packets");
+            assertEquals(FRAMES, r.framesDelivered(), "every frame delivered, seed " + seed);
+            assertEquals(1, r.keyFramesSent(), "repair never needed a key frame, seed " + seed);
+            assertTrue(r.retransmissions() >= r.mediaPacketsLost() * 0.9, "losses were repaired by retransmission");
+            if (r.delayQuantile(1.0) > BOUND) {
+                late.add("seed " + seed + ": max " + r.delayQuantile(1.0) / 1e6 + " ms");
+            }
+        }
+        assertTrue(late.isEmpty(), "every frame within " + BOUND / 1_000_000 + " ms after its last packet: " + late);
     }
 }

@@ -45,22 +45,92 @@ class ReceiveSideComponentsTest {
     }
 
     @Test
-    void nackGeneratorRetriesEveryRttAndGivesUpAfterTheLimit() {
-        NackGenerator.Config c = new NackGenerator.Config(3, 5 * MS, 10 * MS, 1.0, 1_000 * MS, 100);
+    void nackGeneratorRetriesAfterTheRoundTripAndGivesUpAfterTheLimit() {
+        // No margin, no copies: before any repair is timed, a retry follows the RTCP RTT plus an eighth.
+        NackGenerator.Config c = new NackGenerator.Config(3, 5 * MS, 10 * MS, 0, 0, 0, 1_000 * MS, 100);
         NackGenerator n = new NackGenerator(c);
         n.onPacket(0, 10);
         n.onPacket(1 * MS, 13); // 11 and 12 missing
         assertEquals(List.of(), n.due(2 * MS, 50 * MS), "reordering grace");
         assertEquals(List.of(11, 12), n.due(6 * MS, 50 * MS));
-        assertEquals(List.of(), n.due(30 * MS, 50 * MS), "not before an RTT passed");
+        assertEquals(56_250_000L, n.retryIntervalNanos(50 * MS));
+        assertEquals(List.of(), n.due(62 * MS, 50 * MS), "not before the round trip and margin passed");
         n.onPacket(40 * MS, 11); // repaired
-        assertEquals(List.of(12), n.due(56 * MS, 50 * MS));
-        assertEquals(List.of(12), n.due(106 * MS, 50 * MS));
-        assertEquals(List.of(), n.due(156 * MS, 50 * MS), "three tries, then given up");
+        assertEquals(List.of(12), n.due(63 * MS, 50 * MS));
+        assertEquals(List.of(12), n.due(120 * MS, 50 * MS));
+        assertEquals(List.of(), n.due(176 * MS, 50 * MS), "the third try's answer is still awaited");
+        assertEquals(1, n.missingCount());
+        assertEquals(List.of(), n.due(177 * MS, 50 * MS), "three tries, then given up");
+        assertEquals(0, n.missingCount());
         assertEquals(1, n.packetsGivenUp());
         assertEquals(4, n.nacksSent());
         n.onPacket(200 * MS, 5000);
         assertTrue(n.takeKeyFrameWanted(), "a gap of thousands is not repaired packet by packet");
+    }
+
+    @Test
+    void nackRetriesFollowTheTimedRepairRoundTrip() {
+        NackGenerator n = new NackGenerator(new NackGenerator.Config(10, 5 * MS, 10 * MS, 5 * MS, 0, 0, 1_000 * MS, 100));
+        n.onPacket(0, 100, 0, false, true, false);
+        n.onPacket(1 * MS, 102, 0, false, false, true); // 101 of the same frame missing
+        assertEquals(List.of(101), n.due(6 * MS, 200 * MS));
+        n.onPacket(61 * MS, 101, 0, true, false, false); // its retransmission, 55 ms after the NACK
+        assertEquals(55 * MS, n.repairRoundTripNanos(), "timed from the NACK, not from RTCP");
+        // 55 ms plus the larger of the 5 ms margin and four times the first sample's spread (55/16).
+        assertEquals(55 * MS + 4 * (55 * MS / 16), n.retryIntervalNanos(200 * MS));
+    }
+
+    @Test
+    void nackAsksAtOnceForWholeFramesAndWaitsTheGraceWithinOne() {
+        NackGenerator n = new NackGenerator(NackGenerator.Config.defaults());
+        n.onPacket(0, 10, 0, false, true, true);
+        n.onPacket(66 * MS, 13, 6000, false, true, false); // frames 3000 (11, 12) lost whole
+        assertEquals(List.of(11, 12), n.due(66 * MS, 50 * MS), "no reordering grace between frames");
+        n.onPacket(67 * MS, 15, 6000, false, false, true); // 14, in the same frame as 13 and 15
+        assertEquals(List.of(), n.due(67 * MS, 50 * MS), "within a frame the packets may swap places");
+        assertEquals(List.of(14), n.due(72 * MS, 50 * MS));
+    }
+
+    @Test
+    void nackRepeatsEachRequestTwiceAsCopiesThatAreNotTries() {
+        NackGenerator n = new NackGenerator(NackGenerator.Config.defaults());
+        n.onPacket(0, 10, 0, false, true, true);
+        n.onPacket(33 * MS, 12, 3000, false, true, true);
+        assertEquals(List.of(11), n.due(33 * MS, 50 * MS));
+        long retry = n.retryIntervalNanos(50 * MS);
+        long copyDelay = Math.min(10 * MS, retry / 8);
+        assertEquals(List.of(), n.due(33 * MS + copyDelay - 1, 50 * MS));
+        assertEquals(List.of(11), n.due(33 * MS + copyDelay, 50 * MS));
+        assertEquals(List.of(11), n.due(33 * MS + 2 * copyDelay, 50 * MS));
+        assertEquals(List.of(), n.due(33 * MS + 3 * copyDelay, 50 * MS), "two copies only");
+        assertEquals(1, n.nacksSent());
+        assertEquals(2, n.copiesSent());
+    }
+
+    @Test
+    void nackProbesForTheLostLastPacketOfAFrame() {
+        NackGenerator n = new NackGenerator(NackGenerator.Config.defaults());
+        n.onPacket(0, 10, 0, false, true, true);
+        n.onPacket(33 * MS, 11, 3000, false, true, false); // no marker: 12 must follow
+        assertEquals(List.of(), n.due(37 * MS, 50 * MS));
+        assertEquals(List.of(12), n.due(38 * MS, 50 * MS), "after the grace, with nothing newer");
+        assertEquals(1, n.tailProbes());
+        n.onPacket(90 * MS, 12, 3000, true, false, true);
+        assertEquals(0, n.missingCount());
+        n.onPacket(100 * MS, 13, 6000, false, true, true);
+        assertEquals(0, n.missingCount(), "the probed packet is not counted as missing again");
+    }
+
+    @Test
+    void nackProbesBackwardsForTheLostStartOfTheFirstFrame() {
+        NackGenerator n = new NackGenerator(NackGenerator.Config.defaults());
+        n.onPacket(0, 20, 0, false, false, true); // the first packet seen ends its frame but does not start it
+        assertEquals(List.of(19), n.due(5 * MS, 50 * MS));
+        n.onPacket(60 * MS, 19, 0, true, false, false); // nor does the one before it
+        assertEquals(List.of(18), n.due(65 * MS, 50 * MS));
+        n.onPacket(120 * MS, 18, 0, true, true, false); // the frame starts here
+        assertEquals(0, n.missingCount());
+        assertEquals(List.of(), n.due(200 * MS, 50 * MS));
     }
 
     @Test
@@ -140,7 +210,36 @@ class ReceiveSideComponentsTest {
         assertTrue(restored.marker());
         assertEquals(0x11, restored.ssrc());
         assertEquals(java.util.Arrays.toString(new byte[] {1, 2, 3}), java.util.Arrays.toString(restored.payload()));
-        assertEquals(1, Retransmitter.plain(h).onNack(0, List.of(4000), 0).size());
+        SendHistory fresh = new SendHistory(64);
+        fresh.put(4000, original, 0, original.length);
+        assertEquals(1, Retransmitter.plain(fresh).onNack(0, List.of(4000), 0).size());
+    }
+
+    @Test
+    void aSecondRetransmissionGoesOutTwiceAfterTheFirstCopies() throws Exception {
+        SendHistory h = new SendHistory(64);
+        for (int seq = 4000; seq < 4002; seq++) {
+            byte[] p = RtpHeader.of(96, false, seq, 123, 0x11).toPacket(new byte[] {(byte) seq});
+            h.put(seq, p, 0, p.length);
+        }
+        Retransmitter rtx = Retransmitter.rtx(h, 0x22, 97, 500);
+        assertEquals(1, rtx.onNack(0, List.of(4000), 25 * MS).size());
+        assertTrue(rtx.onNack(20 * MS, List.of(4000), 25 * MS).isEmpty(), "a copy of the request");
+        List<byte[]> again = rtx.onNack(60 * MS, List.of(4000, 4001), 25 * MS);
+        assertEquals(3, again.size(), "4000 asked for after its retransmission was lost: twice");
+        int[] osn = new int[3];
+        int[] rtxSeq = new int[3];
+        for (int i = 0; i < 3; i++) {
+            RtpPacket r = RtpPacket.of(again.get(i), 0, again.get(i).length);
+            rtxSeq[i] = r.sequenceNumber();
+            osn[i] = new RtxUnwrapper(0x11, 97, 96).unwrap(r).sequenceNumber();
+        }
+        assertEquals(java.util.Arrays.toString(new int[] {4000, 4001, 4000}), java.util.Arrays.toString(osn),
+                "the second copy after the other first copies");
+        assertEquals(java.util.Arrays.toString(new int[] {501, 502, 503}), java.util.Arrays.toString(rtxSeq),
+                "each copy with its own RTX sequence number");
+        assertEquals(4, rtx.retransmissions());
+        assertEquals(1, rtx.redundantRetransmissions());
     }
 
     @Test
