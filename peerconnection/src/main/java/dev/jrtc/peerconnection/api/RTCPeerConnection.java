@@ -11,7 +11,7 @@ import dev.jrtc.peerconnection.engine.ConnectionState;
 import dev.jrtc.peerconnection.engine.EngineConfig;
 import dev.jrtc.peerconnection.engine.EngineEvent;
 import dev.jrtc.peerconnection.engine.EngineStats;
-import dev.jrtc.peerconnection.engine.NoDataChannels;
+import dev.jrtc.peerconnection.engine.EngineDataChannel;
 import dev.jrtc.peerconnection.engine.PeerConnectionEngine;
 import dev.jrtc.peerconnection.engine.SdpType;
 import dev.jrtc.peerconnection.engine.SignalingState;
@@ -38,7 +38,7 @@ import java.util.function.Consumer;
  * asynchronous ones return {@link CompletableFuture}s that fail with {@link IllegalStateException}
  * or {@link IllegalArgumentException} (message starting with the W3C error name) on misuse.
  * Callbacks run on the loop (or {@link RTCConfiguration#callbackExecutor()}) and must not block.
- * Data channels arrive with stack-sctp: {@link #createDataChannel} throws until then.
+ * Data channels ({@link #createDataChannel}, {@link #ondatachannel}) run over SCTP on the same DTLS transport.
  */
 public final class RTCPeerConnection implements AutoCloseable {
     private final ConnectionLoop loop;
@@ -53,6 +53,9 @@ public final class RTCPeerConnection implements AutoCloseable {
     private volatile Consumer<ConnectionState> onconnectionstatechange = s -> { };
     private volatile Consumer<SignalingState> onsignalingstatechange = s -> { };
     private volatile Consumer<IceGatheringState> onicegatheringstatechange = s -> { };
+    private volatile Consumer<RTCDataChannel> ondatachannel = c -> { };
+    /** Loop-confined: the API object of each engine channel. */
+    private final java.util.Map<EngineDataChannel, RTCDataChannel> channels = new java.util.IdentityHashMap<>();
 
     private volatile SignalingState signalingState = SignalingState.STABLE;
     private volatile ConnectionState connectionState = ConnectionState.NEW;
@@ -75,7 +78,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         DtlsCertificate certificate = DtlsCertificate.generate(DtlsKeyType.ECDSA_P256, secure, System.currentTimeMillis());
         this.engine = new PeerConnectionEngine(new EngineConfig(RandomSource.secure(secure), secure,
                 () -> System.currentTimeMillis() * 1_000_000L, certificate, configuration.ice(), loop.localAddresses(),
-                loop.handshakeExecutor(), loop.wakeup(), new NoDataChannels()));
+                loop.handshakeExecutor(), loop.wakeup()));
         Executor direct = Runnable::run;
         this.callbacks = configuration.callbackExecutor() == null ? direct : configuration.callbackExecutor();
         loop.attach(engine, this::onEvent);
@@ -147,9 +150,41 @@ public final class RTCPeerConnection implements AutoCloseable {
         }).join();
     }
 
-    /** Not yet: data channels plug in with stack-sctp. */
-    public Object createDataChannel(String label) {
-        throw new UnsupportedOperationException("data channels arrive with stack-sctp");
+    /** Creates a reliable, ordered data channel (W3C {@code createDataChannel(label)}). */
+    public RTCDataChannel createDataChannel(String label) {
+        return createDataChannel(label, RTCDataChannelInit.defaults());
+    }
+
+    /**
+     * Creates a data channel (synchronous, as in the W3C API). The first one makes the next offer
+     * carry a data section; it opens once SCTP is up ({@code onopen}).
+     *
+     * @throws IllegalArgumentException ({@code TypeError}) on a bad init, ({@code OperationError}) on a taken id
+     * @throws IllegalStateException ({@code InvalidStateError}) if the connection is closed
+     */
+    public RTCDataChannel createDataChannel(String label, RTCDataChannelInit init) {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(init, "init");
+        dev.jrtc.sctp.DataChannelInit core;
+        try {
+            core = new dev.jrtc.sctp.DataChannelInit(label, init.protocol(), init.ordered(), init.maxRetransmits(),
+                    init.maxPacketLifeTime(), init.negotiated(), init.id());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("TypeError: " + e.getMessage(), e);
+        }
+        try {
+            return loop.call(now -> {
+                EngineDataChannel ch = engine.createDataChannel(now, core);
+                RTCDataChannel w = new RTCDataChannel(this, ch);
+                channels.put(ch, w);
+                return w;
+            }).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /** The transceivers, in the order they were added or created by a remote offer. */
@@ -236,6 +271,11 @@ public final class RTCPeerConnection implements AutoCloseable {
         onsignalingstatechange = orNoop(handler);
     }
 
+    /** Sets the handler of data channels the peer opens (W3C {@code datachannel}); {@code open} follows. */
+    public void ondatachannel(Consumer<RTCDataChannel> handler) {
+        ondatachannel = orNoop(handler);
+    }
+
     /** Sets the handler of gathering state changes. */
     public void onicegatheringstatechange(Consumer<IceGatheringState> handler) {
         onicegatheringstatechange = orNoop(handler);
@@ -274,6 +314,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             }
         }
         transceivers.forEach(RTCRtpTransceiver::refresh);
+        channels.values().forEach(RTCDataChannel::refresh);
         signalingState = engine.signalingState();
         snapshotDescriptions();
         return result;
@@ -336,11 +377,40 @@ public final class RTCPeerConnection implements AutoCloseable {
         } else if (e instanceof EngineEvent.KeyFrameRequested k) {
             transceivers.stream().filter(w -> w.hasMid(k.mid())).findFirst()
                     .ifPresent(w -> callback(w::keyFrameRequested));
+        } else if (e instanceof EngineEvent.DataChannelIncoming d) {
+            RTCDataChannel w = new RTCDataChannel(this, d.channel());
+            channels.put(d.channel(), w);
+            callback(() -> ondatachannel.accept(w));
+            callback(w::fireOpen);
+        } else if (e instanceof EngineEvent.DataChannelOpen d) {
+            RTCDataChannel w = channel(d.channel());
+            callback(w::fireOpen);
+        } else if (e instanceof EngineEvent.DataChannelMessage m) {
+            RTCDataChannel w = channel(m.channel());
+            RTCDataChannelMessage msg = new RTCDataChannelMessage(m.binary(), m.data());
+            callback(() -> w.fireMessage(msg));
+        } else if (e instanceof EngineEvent.DataChannelBufferedAmountLow b) {
+            RTCDataChannel w = channel(b.channel());
+            callback(w::fireBufferedAmountLow);
+        } else if (e instanceof EngineEvent.DataChannelClosing c) {
+            RTCDataChannel w = channel(c.channel());
+            callback(w::fireClosing);
+        } else if (e instanceof EngineEvent.DataChannelClosed c) {
+            RTCDataChannel w = channel(c.channel());
+            channels.remove(c.channel());
+            callback(w::fireClose);
         } else if (e instanceof EngineEvent.Failed f) {
             failure = f.reason();
             connectionState = ConnectionState.FAILED;
             callback(() -> onconnectionstatechange.accept(ConnectionState.FAILED));
         }
+    }
+
+    /** On the loop: the API object of an engine channel, its state refreshed. */
+    private RTCDataChannel channel(EngineDataChannel ch) {
+        RTCDataChannel w = channels.computeIfAbsent(ch, c -> new RTCDataChannel(this, c));
+        w.refresh();
+        return w;
     }
 
     private final java.util.Map<String, RemoteTrack> tracks = new java.util.concurrent.ConcurrentHashMap<>();

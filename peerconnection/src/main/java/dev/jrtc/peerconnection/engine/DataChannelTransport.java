@@ -1,11 +1,9 @@
 package dev.jrtc.peerconnection.engine;
 
 /**
- * The seam where SCTP data channels plug in (stack-sctp, still being written). The engine hands
- * every decrypted DTLS application-data record to this transport, and the transport sends through
- * the {@link DtlsSender} it is given once DTLS is up. Until stack-sctp arrives the engine uses
- * {@link NoDataChannels}, which counts and drops the records, and data sections are neither offered
- * nor accepted.
+ * The seam where data channels plug into the secure transport. The transport hands every
+ * decrypted DTLS application-data record to this object, and it sends through the
+ * {@link DtlsSender} it is given once DTLS is up. {@link SctpDataChannels} is the implementation.
  */
 public interface DataChannelTransport {
 

@@ -24,11 +24,9 @@ import java.util.concurrent.Executor;
  * @param handshakeExecutor runs Bouncy Castle's blocking DTLS handshake
  * @param wakeup called from the handshake thread when {@code poll()} has news; it must only
  *     schedule a drain on the loop that owns the engine
- * @param dataChannels the data channel transport ({@link NoDataChannels} until stack-sctp)
  */
 public record EngineConfig(RandomSource random, SecureRandom dtlsRandom, WallClock wallClock, DtlsCertificate certificate,
-        IceConfig ice, List<InetSocketAddress> hostAddresses, Executor handshakeExecutor, Runnable wakeup,
-        DataChannelTransport dataChannels) {
+        IceConfig ice, List<InetSocketAddress> hostAddresses, Executor handshakeExecutor, Runnable wakeup) {
 
     /** Checks and copies. */
     public EngineConfig {
@@ -40,7 +38,6 @@ public record EngineConfig(RandomSource random, SecureRandom dtlsRandom, WallClo
         hostAddresses = List.copyOf(hostAddresses);
         Objects.requireNonNull(handshakeExecutor, "handshakeExecutor");
         Objects.requireNonNull(wakeup, "wakeup");
-        Objects.requireNonNull(dataChannels, "dataChannels");
         if (hostAddresses.isEmpty()) {
             throw new IllegalArgumentException("at least one host address is needed");
         }

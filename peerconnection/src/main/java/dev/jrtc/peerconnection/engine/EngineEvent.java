@@ -58,4 +58,33 @@ public sealed interface EngineEvent extends Output.Event {
     /** The connection failed for good; a sentence for a human. */
     record Failed(String reason) implements EngineEvent {
     }
+
+    /** A data channel we created is open. */
+    record DataChannelOpen(EngineDataChannel channel) implements EngineEvent {
+    }
+
+    /** The peer opened a data channel (W3C {@code datachannel}); it is already open. */
+    record DataChannelIncoming(EngineDataChannel channel) implements EngineEvent {
+    }
+
+    /**
+     * A message arrived on a data channel.
+     *
+     * @param binary whether it was sent as binary (else as a string, UTF-8 in {@code data})
+     * @param data the message; owned by the receiver of the event
+     */
+    record DataChannelMessage(EngineDataChannel channel, boolean binary, byte[] data) implements EngineEvent {
+    }
+
+    /** The channel's buffered amount fell to or below its threshold. */
+    record DataChannelBufferedAmountLow(EngineDataChannel channel) implements EngineEvent {
+    }
+
+    /** The peer started closing the channel. */
+    record DataChannelClosing(EngineDataChannel channel) implements EngineEvent {
+    }
+
+    /** The channel is closed. */
+    record DataChannelClosed(EngineDataChannel channel) implements EngineEvent {
+    }
 }

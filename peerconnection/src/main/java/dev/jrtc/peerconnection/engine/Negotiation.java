@@ -27,6 +27,7 @@ final class Negotiation {
     private SessionDescription local;
     private SessionDescription remote;
     private boolean weOffered;
+    private String dataMid;
 
     SignalingState state() {
         return state;
@@ -49,25 +50,32 @@ final class Negotiation {
         return weOffered;
     }
 
+    /** The mid of the data (SCTP) section, once one is offered or accepted. */
+    Optional<String> dataMid() {
+        return Optional.ofNullable(dataMid);
+    }
+
     Transceiver add(MediaKind kind, Direction direction, LocalTrack track) {
         requireOpen();
         if (kind == MediaKind.APPLICATION) {
-            throw new IllegalArgumentException("TypeError: a transceiver is audio or video; data channels arrive with stack-sctp");
+            throw new IllegalArgumentException("TypeError: a transceiver is audio or video; use createDataChannel for data");
         }
         Transceiver t = new Transceiver(kind, direction, track);
         transceivers.add(t);
         return t;
     }
 
-    SessionDescription createOffer(LocalCapabilities caps) {
+    SessionDescription createOffer(LocalCapabilities caps, boolean wantData) {
         requireOpen();
         if (state == SignalingState.HAVE_REMOTE_OFFER) {
             throw new IllegalStateException("InvalidStateError: createOffer in have-remote-offer; answer first");
         }
         Set<String> used = new HashSet<>();
         transceivers.forEach(t -> t.mid().ifPresent(used::add));
+        if (dataMid != null) {
+            used.add(dataMid);
+        }
         int next = 0;
-        List<OfferSection> sections = new ArrayList<>();
         for (Transceiver t : transceivers) {
             if (t.mid().isEmpty()) {
                 while (used.contains(Integer.toString(next))) {
@@ -76,8 +84,37 @@ final class Negotiation {
                 t.assignMid(Integer.toString(next));
                 used.add(t.mid().get());
             }
-            sections.add(new OfferSection.Rtp(t.mid().get(), t.kind(), t.direction(),
-                    t.direction().sends() ? Optional.of(t.track()) : Optional.empty()));
+        }
+        if (wantData && dataMid == null) {
+            while (used.contains(Integer.toString(next))) {
+                next++;
+            }
+            dataMid = Integer.toString(next);
+        }
+        // Sections keep the order of the last applied description (m-lines never move); new ones follow.
+        List<String> order = new ArrayList<>();
+        SessionDescription previous = local != null ? local : remote;
+        if (previous != null) {
+            for (MediaDescription m : previous.media()) {
+                m.mid().ifPresent(order::add);
+            }
+        }
+        for (Transceiver t : transceivers) {
+            if (!order.contains(t.mid().get())) {
+                order.add(t.mid().get());
+            }
+        }
+        if (dataMid != null && !order.contains(dataMid)) {
+            order.add(dataMid);
+        }
+        List<OfferSection> sections = new ArrayList<>();
+        for (String mid : order) {
+            if (mid.equals(dataMid)) {
+                sections.add(new OfferSection.DataChannel(mid));
+                continue;
+            }
+            byMid(mid).ifPresent(t -> sections.add(new OfferSection.Rtp(t.mid().get(), t.kind(), t.direction(),
+                    t.direction().sends() ? Optional.of(t.track()) : Optional.empty())));
         }
         return OfferFactory.createOffer(caps, sections);
     }
@@ -123,6 +160,11 @@ final class Negotiation {
                     throw wrongState("setRemoteDescription(offer)");
                 }
                 associate(description);
+                if (dataMid == null) {
+                    description.media().stream()
+                            .filter(m -> m.kind().equals(MediaKind.APPLICATION.token()) && !m.isRejected())
+                            .findFirst().flatMap(MediaDescription::mid).ifPresent(mid -> dataMid = mid);
+                }
                 weOffered = false;
                 state = SignalingState.HAVE_REMOTE_OFFER;
             }

@@ -63,6 +63,7 @@ public final class PeerConnectionEngine implements Engine {
             return transport != null && transport.sendRtcp(now, packet);
         }
     };
+    private final SctpDataChannels data;
     private SecureTransport transport;
     private boolean gatheringComplete;
     private long now;
@@ -77,6 +78,7 @@ public final class PeerConnectionEngine implements Engine {
         byte[] c = new byte[8];
         config.random().nextBytes(c);
         this.cname = HexFormat.of().formatHex(c);
+        this.data = new SctpDataChannels(config.random());
     }
 
     // ------------------------------------------------------------------ API commands
@@ -97,7 +99,7 @@ public final class PeerConnectionEngine implements Engine {
         advance(nowNanos);
         requireOpen();
         ensureTransport(IceRole.CONTROLLING);
-        return negotiation.createOffer(capabilities());
+        return negotiation.createOffer(capabilities(), data.wanted());
     }
 
     /** Writes the answer to the applied remote offer. */
@@ -196,6 +198,66 @@ public final class PeerConnectionEngine implements Engine {
         return true;
     }
 
+    /**
+     * Creates a data channel (W3C {@code createDataChannel}). It opens once a data section is
+     * negotiated and SCTP is up; until the DTLS role is known it has no id unless pre-negotiated.
+     *
+     * @throws IllegalArgumentException ({@code TypeError}/{@code OperationError}) on a bad init or a taken id
+     */
+    public EngineDataChannel createDataChannel(long nowNanos, dev.jrtc.sctp.DataChannelInit init) {
+        advance(nowNanos);
+        requireOpen();
+        Objects.requireNonNull(init, "init");
+        return data.create(now, init);
+    }
+
+    /**
+     * Sends a string on a data channel.
+     *
+     * @throws IllegalStateException ({@code InvalidStateError}) unless the channel is open
+     * @throws IllegalArgumentException ({@code TypeError}) if larger than the peer accepts
+     */
+    public void sendData(long nowNanos, EngineDataChannel channel, String text) {
+        advance(nowNanos);
+        requireOpen();
+        try {
+            data.send(now, channel, text);
+        } catch (dev.jrtc.sctp.MessageTooLargeException e) {
+            throw new IllegalArgumentException("TypeError: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sends {@code buf[off, off + len)} as binary on a data channel; the bytes are copied. Errors as {@link #sendData(long, EngineDataChannel, String)}. */
+    public void sendData(long nowNanos, EngineDataChannel channel, byte[] buf, int off, int len) {
+        advance(nowNanos);
+        requireOpen();
+        try {
+            data.send(now, channel, buf, off, len, true);
+        } catch (dev.jrtc.sctp.MessageTooLargeException e) {
+            throw new IllegalArgumentException("TypeError: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sets a channel's buffered-amount-low threshold. */
+    public void setBufferedAmountLowThreshold(long nowNanos, EngineDataChannel channel, long threshold) {
+        advance(nowNanos);
+        channel.setBufferedAmountLowThreshold(threshold);
+    }
+
+    /** Starts closing a data channel (its stream is reset after queued data). Idempotent. */
+    public void closeDataChannel(long nowNanos, EngineDataChannel channel) {
+        advance(nowNanos);
+        if (closed) {
+            return;
+        }
+        data.close(now, channel, this::emit);
+    }
+
+    /** The SCTP association, once a data section is negotiated (diagnostics and tests). */
+    public Optional<dev.jrtc.sctp.SctpAssociation> sctp() {
+        return Optional.ofNullable(data.association());
+    }
+
     /** Asks the peer for a key frame on a receiving transceiver (PLI). */
     public void requestKeyFrame(long nowNanos, String mid) {
         advance(nowNanos);
@@ -208,6 +270,7 @@ public final class PeerConnectionEngine implements Engine {
         if (closed) {
             return;
         }
+        data.transportEnded(now, this::emit); // ABORT goes out while DTLS still carries it
         if (transport != null) {
             transport.close(now, this::emit);
         }
@@ -323,6 +386,7 @@ public final class PeerConnectionEngine implements Engine {
             return;
         }
         transport.handleTimeout(now);
+        data.handleTimeout(now);
         for (MediaSession s : demux.sessions()) {
             s.handleTimeout(now);
         }
@@ -355,12 +419,22 @@ public final class PeerConnectionEngine implements Engine {
             deadline = Long.MAX_VALUE;
             return;
         }
-        long d = transport.pump(now, this::emit);
-        if (!closed) {
+        long d;
+        int rounds = 0;
+        do {
+            d = transport.pump(now, this::emit);
+            if (closed) {
+                break;
+            }
             for (MediaSession s : demux.sessions()) {
                 d = Math.min(d, s.drain(now, sink, this::emit));
             }
+            // SCTP packets become DTLS records; DTLS records received may feed SCTP again.
+            d = Math.min(d, data.pump(now, this::emit));
             d = Math.min(d, transport.pump(now, this::emit));
+        } while (data.dirty() && ++rounds < 64);
+        if (data.dirty()) {
+            d = now; // more to do: come straight back
         }
         deadline = d;
     }
@@ -375,6 +449,10 @@ public final class PeerConnectionEngine implements Engine {
             gatheringComplete = true;
         }
         out.add(o);
+        if (o instanceof EngineEvent.ConnectionStateChanged c
+                && (c.state() == ConnectionState.CLOSED || c.state() == ConnectionState.FAILED)) {
+            data.transportEnded(now, this::emit);
+        }
     }
 
     private String bundleTag() {
@@ -411,7 +489,7 @@ public final class PeerConnectionEngine implements Engine {
                         public void onRtcp(long t, byte[] buf, int off, int len) {
                             demux.onRtcp(t, buf, off, len);
                         }
-                    }, config.dataChannels());
+                    }, data);
         }
     }
 
@@ -438,7 +516,8 @@ public final class PeerConnectionEngine implements Engine {
             }
             caps = caps.withCodecs(kind, withRtx);
         }
-        return caps.withDataChannel(Optional.empty()).withCname(cname);
+        return caps.withDataChannel(Optional.of(new dev.jrtc.sdp.jsep.DataChannelCapability(5000,
+                SctpDataChannels.LOCAL_MAX_MESSAGE_SIZE))).withCname(cname);
     }
 
     private LocalTrack newTrack(MediaKind kind) {
@@ -469,6 +548,7 @@ public final class PeerConnectionEngine implements Engine {
         String remoteSetup = remote.setupOf(remoteTag).map(Setup::token).orElse("actpass");
         DtlsRole role = DtlsRole.fromSetup(localSetup, remoteSetup);
         List<CertificateFingerprint> fingerprints = RemoteTransport.fingerprints(remote, remoteTag);
+        configureData(local, remote, role);
         transport.configureDtls(now, DtlsConfig.of(role, config.certificate(), fingerprints));
 
         SessionDescription answer = negotiation.answer();
@@ -492,6 +572,44 @@ public final class PeerConnectionEngine implements Engine {
                 continue;
             }
             configureMedia(t, a.get(), remote);
+        }
+    }
+
+    /** A data section in the answer: make the SCTP association with the peer's port and max-message-size. */
+    private void configureData(SessionDescription local, SessionDescription remote, DtlsRole role) {
+        Optional<String> mid = negotiation.dataMid();
+        if (mid.isEmpty() || data.configured()) {
+            return;
+        }
+        Optional<MediaDescription> ours = local.mediaByMid(mid.get()).filter(m -> !m.isRejected());
+        Optional<MediaDescription> theirs = remote.mediaByMid(mid.get()).filter(m -> !m.isRejected());
+        if (ours.isEmpty() || theirs.isEmpty() || !theirs.get().kind().equals(MediaKind.APPLICATION.token())) {
+            return;
+        }
+        int localPort = sctpPort(ours.get());
+        int remotePort = sctpPort(theirs.get());
+        long remoteMax;
+        try {
+            // RFC 8841 §6: no a=max-message-size means 64 KiB; 0 means no limit.
+            remoteMax = theirs.get().attributes().maxMessageSize().orElse(65_536);
+        } catch (NumberFormatException e) {
+            remoteMax = 65_536;
+        }
+        data.configure(now, role, localPort, remotePort, Math.max(0, remoteMax));
+    }
+
+    private static int sctpPort(MediaDescription m) {
+        try {
+            return m.attributes().sctpPort().orElseGet(() -> {
+                // The legacy form (DTLS/SCTP 5000 with a=sctpmap) names the port as the format.
+                try {
+                    return Integer.parseInt(m.mediaLine().formats().get(0));
+                } catch (RuntimeException e) {
+                    return 5000;
+                }
+            });
+        } catch (NumberFormatException e) {
+            return 5000;
         }
     }
 

@@ -57,6 +57,8 @@ public final class ConnectionLoop implements AutoCloseable {
     private ScheduledFuture<?> timer;
     private long timerAt = Long.MAX_VALUE;
     private boolean failed;
+    private boolean draining;
+    private boolean drainScheduled;
     private volatile boolean closed;
 
     /**
@@ -141,11 +143,11 @@ public final class ConnectionLoop implements AutoCloseable {
             try {
                 result = command.apply(now());
             } catch (RuntimeException e) {
-                drain();
+                drainOrDefer();
                 f.completeExceptionally(e);
                 return;
             }
-            drain(); // events (state changes) reach the callbacks before the future completes
+            drainOrDefer(); // events (state changes) reach the callbacks before the future completes
             f.complete(result);
         };
         if (loop.inEventLoop()) {
@@ -171,10 +173,35 @@ public final class ConnectionLoop implements AutoCloseable {
         });
     }
 
+    /**
+     * Drains now, unless a drain is already delivering events (a callback called the API): then
+     * the outer drain picks up the new output, and one more drain is scheduled in case it has
+     * passed its last poll. This keeps callbacks from nesting inside callbacks.
+     */
+    private void drainOrDefer() {
+        if (!draining) {
+            drain();
+        } else if (!drainScheduled) {
+            drainScheduled = true;
+            try {
+                loop.execute(() -> {
+                    drainScheduled = false;
+                    drain();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                drainScheduled = false; // closing
+            }
+        }
+    }
+
     private void drain() {
         if (engine == null || failed) {
             return;
         }
+        if (draining) {
+            return;
+        }
+        draining = true;
         try {
             Output o;
             boolean wrote = false;
@@ -191,6 +218,8 @@ public final class ConnectionLoop implements AutoCloseable {
             reschedule(((Deadline) o).atNanos());
         } catch (RuntimeException e) {
             fail(e);
+        } finally {
+            draining = false;
         }
     }
 

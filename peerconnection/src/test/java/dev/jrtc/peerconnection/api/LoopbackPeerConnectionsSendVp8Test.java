@@ -106,7 +106,9 @@ class LoopbackPeerConnectionsSendVp8Test {
                     () -> pc.addIceCandidate(new RTCIceCandidate("candidate:1 1 udp 1 127.0.0.1 9 typ host", "0", 0))
                             .get(5, TimeUnit.SECONDS));
             assertTrue(early.getCause().getMessage().startsWith("InvalidStateError"));
-            assertThrows(UnsupportedOperationException.class, () -> pc.createDataChannel("chat"));
+            IllegalArgumentException noId = assertThrows(IllegalArgumentException.class,
+                    () -> pc.createDataChannel("chat", new RTCDataChannelInit(true, null, null, "", true, null)));
+            assertTrue(noId.getMessage().startsWith("TypeError"), noId.getMessage());
         }
         assertNoThreadsLeftBeyond(baseline);
     }
