@@ -9,9 +9,9 @@ import java.util.List;
  * The page runs the test itself and talks to {@link LocalTestServer}; no WebDriver is needed.
  * Closing it kills the browser's whole process tree and deletes the profile.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
     /** Whether the page gets the fake camera and microphone. */
-    enum Media {
+    public enum Media {
         /**
          * Fake devices, permission granted without a prompt. Chromium then offers raw host IPs,
          * including 127.0.0.1 (thanks to --allow-loopback-in-peer-connection).
@@ -32,7 +32,7 @@ final class HeadlessChromium implements AutoCloseable {
         this.process = process;
     }
 
-    static HeadlessChromium open(URI page, Media media) {
+    public static HeadlessChromium open(URI page, Media media) {
         PrivateNetworkNamespace.assertInside();
         List<String> command = new ArrayList<>(List.of(
                 PeerPrograms.chromium().toString(),
@@ -49,7 +49,8 @@ final class HeadlessChromium implements AutoCloseable {
         return new HeadlessChromium(profile, PeerProcess.start("chromium", command));
     }
 
-    String logTail() {
+    /** The end of the browser's log, for failure messages. */
+    public String logTail() {
         return process.logTail();
     }
 

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  *       (204 when none arrived within {@link #LONG_POLL}, and the page asks again).</li>
  * </ul>
  */
-final class LocalTestServer implements PeerChannel, AutoCloseable {
+public final class LocalTestServer implements PeerChannel, AutoCloseable {
     static final Duration LONG_POLL = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,7 +42,8 @@ final class LocalTestServer implements PeerChannel, AutoCloseable {
     }
 
     /** Starts a server on an ephemeral port of 127.0.0.1. */
-    static LocalTestServer start() {
+    /** Starts a server on 127.0.0.1 at a free port. */
+    public static LocalTestServer start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             // Several threads: a parked long poll must not hold up the page's next POST.
@@ -64,7 +65,13 @@ final class LocalTestServer implements PeerChannel, AutoCloseable {
     }
 
     /** The address of a page in src/test/resources/interop/, with a query string (may be empty). */
-    URI pageUri(String page, String query) {
+    /** The address of a page from the test resources' {@code interop/} folder, with no query. */
+    public URI pageUri(String page) {
+        return pageUri(page, "");
+    }
+
+    /** The address of a page from the test resources' {@code interop/} folder, with a query string. */
+    public URI pageUri(String page, String query) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/interop/" + page
                 + (query.isEmpty() ? "" : "?" + query));
     }

@@ -1,5 +1,8 @@
 package dev.jrtc.interop.pc;
 
+import dev.jrtc.interop.HeadlessChromium;
+import dev.jrtc.interop.LocalTestServer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -31,8 +34,8 @@ class ChromiumDataChannelEchoIT {
 
     @Test
     void jrtcEchoesEveryMessageOfChromiumsDataChannel() throws Exception {
-        try (PageServer server = PageServer.start();
-                ChromiumWithCamera chromium = ChromiumWithCamera.open(server.pageUri("chromium-data-channel-echo.html"))) {
+        try (LocalTestServer server = LocalTestServer.start();
+                HeadlessChromium chromium = HeadlessChromium.open(server.pageUri("chromium-data-channel-echo.html"), HeadlessChromium.Media.FAKE_DEVICES)) {
             String offer = expect(server, "offer", chromium).path("sdp").asText();
             CompletableFuture<RTCDataChannel> incoming = new CompletableFuture<>();
             AtomicInteger echoed = new AtomicInteger();
@@ -81,7 +84,7 @@ class ChromiumDataChannelEchoIT {
     }
 
     /** The next message of {@code type}, skipping state reports; an error message fails the test. */
-    private static JsonNode expect(PageServer server, String type, ChromiumWithCamera chromium) throws InterruptedException {
+    private static JsonNode expect(LocalTestServer server, String type, HeadlessChromium chromium) throws InterruptedException {
         long end = System.nanoTime() + MESSAGE.toNanos();
         while (System.nanoTime() < end) {
             JsonNode m = server.receive(Duration.ofNanos(Math.max(1, end - System.nanoTime())));

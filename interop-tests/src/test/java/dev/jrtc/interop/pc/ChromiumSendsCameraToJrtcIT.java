@@ -1,5 +1,8 @@
 package dev.jrtc.interop.pc;
 
+import dev.jrtc.interop.HeadlessChromium;
+import dev.jrtc.interop.LocalTestServer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -32,8 +35,8 @@ class ChromiumSendsCameraToJrtcIT {
 
     @Test
     void chromiumCameraFramesArriveAtJrtcOverSrtp() throws Exception {
-        try (PageServer server = PageServer.start();
-                ChromiumWithCamera chromium = ChromiumWithCamera.open(server.pageUri("chromium-sends-camera.html"))) {
+        try (LocalTestServer server = LocalTestServer.start();
+                HeadlessChromium chromium = HeadlessChromium.open(server.pageUri("chromium-sends-camera.html"), HeadlessChromium.Media.FAKE_DEVICES)) {
             String offer = expect(server, "offer", chromium).path("sdp").asText();
             AtomicInteger frames = new AtomicInteger();
             AtomicInteger keyFrames = new AtomicInteger();
@@ -94,7 +97,7 @@ class ChromiumSendsCameraToJrtcIT {
     }
 
     /** The next message of {@code type}, skipping state reports; an error message fails the test. */
-    private static JsonNode expect(PageServer server, String type, ChromiumWithCamera chromium) throws InterruptedException {
+    private static JsonNode expect(LocalTestServer server, String type, HeadlessChromium chromium) throws InterruptedException {
         long end = System.nanoTime() + MESSAGE.toNanos();
         while (System.nanoTime() < end) {
             JsonNode m = server.receive(Duration.ofNanos(Math.max(1, end - System.nanoTime())));
