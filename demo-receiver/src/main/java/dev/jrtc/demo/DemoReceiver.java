@@ -15,6 +15,6 @@ public final class DemoReceiver {
                 jrtc demo receiver: not built yet (issue 10).
                 When it lands, this command starts an HTTP server on 127.0.0.1:8080 with a page that sends
                 the browser's camera to jrtc and shows the frames jrtc decodes.
-                Today the build has: stack-common, stack-sdp (see README.md, module map).""");
+                Until then, see README.md (module map) for what each module does today.""");
     }
 }
