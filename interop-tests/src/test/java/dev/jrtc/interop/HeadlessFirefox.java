@@ -11,7 +11,7 @@ import java.util.List;
  * fake media without a prompt, host candidates on loopback and veth addresses in the clear.
  * Closing it kills the browser's whole process tree and deletes the profile.
  */
-final class HeadlessFirefox implements AutoCloseable {
+public final class HeadlessFirefox implements AutoCloseable {
     private static final String PREFS = String.join("\n",
             "user_pref(\"media.navigator.streams.fake\", true);",
             "user_pref(\"media.navigator.permission.disabled\", true);",
@@ -29,7 +29,8 @@ final class HeadlessFirefox implements AutoCloseable {
         this.process = process;
     }
 
-    static HeadlessFirefox open(URI page) {
+    /** Starts Firefox on {@code page}; only inside a private network namespace. */
+    public static HeadlessFirefox open(URI page) {
         PrivateNetworkNamespace.assertInside();
         String firefox = PeerPrograms.firefox().toString();
         TempDirectory profile = TempDirectory.create("jrtc-firefox-");
@@ -44,7 +45,8 @@ final class HeadlessFirefox implements AutoCloseable {
         return new HeadlessFirefox(profile, process);
     }
 
-    String logTail() {
+    /** The last lines Firefox wrote. */
+    public String logTail() {
         return process.logTail();
     }
 

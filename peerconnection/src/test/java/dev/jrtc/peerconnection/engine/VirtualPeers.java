@@ -71,6 +71,7 @@ final class VirtualPeers implements AutoCloseable {
             (x, y) -> x.at != y.at ? Long.compare(x.at, y.at) : Long.compare(x.order, y.order));
     private long order;
     private long undeliverable;
+    private java.util.function.Consumer<Transmit> tap = t -> { };
 
     VirtualPeers(long seed, Duration latency) {
         this.latencyNanos = latency.toNanos();
@@ -155,6 +156,7 @@ final class VirtualPeers implements AutoCloseable {
                 undeliverable++;
                 continue;
             }
+            tap.accept(t);
             to.engine.handleReceive(now, t.source(), t.destination(), t.data(), t.offset(), t.length());
             drain(to);
         }
@@ -195,6 +197,11 @@ final class VirtualPeers implements AutoCloseable {
             p.pendingCandidates.clear();
             drain(p.other);
         }
+    }
+
+    /** Sees every datagram the network delivers to a peer, just before that peer gets it. */
+    void tap(java.util.function.Consumer<Transmit> tap) {
+        this.tap = tap;
     }
 
     long undeliverable() {
