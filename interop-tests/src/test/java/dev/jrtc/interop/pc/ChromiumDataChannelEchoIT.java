@@ -5,7 +5,6 @@ import dev.jrtc.interop.LocalTestServer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jrtc.peerconnection.api.RTCConfiguration;
@@ -36,7 +35,7 @@ class ChromiumDataChannelEchoIT {
     void jrtcEchoesEveryMessageOfChromiumsDataChannel() throws Exception {
         try (LocalTestServer server = LocalTestServer.start();
                 HeadlessChromium chromium = HeadlessChromium.open(server.pageUri("chromium-data-channel-echo.html"), HeadlessChromium.Media.FAKE_DEVICES)) {
-            String offer = expect(server, "offer", chromium).path("sdp").asText();
+            String offer = PageMessages.expect(server, "offer", MESSAGE, "chromium", chromium::logTail).path("sdp").asText();
             CompletableFuture<RTCDataChannel> incoming = new CompletableFuture<>();
             AtomicInteger echoed = new AtomicInteger();
             RTCPeerConnection pc = new RTCPeerConnection(RTCConfiguration.loopback());
@@ -59,15 +58,15 @@ class ChromiumDataChannelEchoIT {
                 String answerSdp = pc.localDescription().orElseThrow().sdp();
                 assertTrue(answerSdp.contains("webrtc-datachannel"), answerSdp);
                 server.send(Map.of("type", "answer", "sdp", answerSdp));
-                expect(server, "applied", chromium);
-                JsonNode open = expect(server, "open", chromium);
+                PageMessages.expect(server, "applied", MESSAGE, "chromium", chromium::logTail);
+                JsonNode open = PageMessages.expect(server, "open", MESSAGE, "chromium", chromium::logTail);
                 RTCDataChannel ch = incoming.get(30, TimeUnit.SECONDS);
                 assertEquals("echo", ch.label());
                 assertEquals(open.path("id").asInt(), ch.id().intValue());
 
                 JsonNode result;
                 try {
-                    result = expect(server, "echoed", chromium);
+                    result = PageMessages.expect(server, "echoed", MESSAGE, "chromium", chromium::logTail);
                 } catch (AssertionError e) {
                     throw new AssertionError(e.getMessage() + "\njrtc echoed " + echoed.get() + ", state="
                             + pc.connectionState() + ", stats=" + pc.getStats().get(5, TimeUnit.SECONDS)
@@ -81,26 +80,5 @@ class ChromiumDataChannelEchoIT {
                 pc.close();
             }
         }
-    }
-
-    /** The next message of {@code type}, skipping state reports; an error message fails the test. */
-    private static JsonNode expect(LocalTestServer server, String type, HeadlessChromium chromium) throws InterruptedException {
-        long end = System.nanoTime() + MESSAGE.toNanos();
-        while (System.nanoTime() < end) {
-            JsonNode m = server.receive(Duration.ofNanos(Math.max(1, end - System.nanoTime())));
-            if (m == null) {
-                break;
-            }
-            String t = m.path("type").asText();
-            if (t.equals(type)) {
-                return m;
-            }
-            if (t.equals("error")) {
-                fail("the page failed: " + m.path("error").asText() + "\n--- chromium log:\n" + chromium.logTail());
-            }
-            System.out.println("page: " + m);
-        }
-        return fail("no '" + type + "' from the page within " + MESSAGE.toSeconds() + " s\n--- chromium log:\n"
-                + chromium.logTail());
     }
 }

@@ -37,7 +37,7 @@ class ChromiumSendsCameraToJrtcIT {
     void chromiumCameraFramesArriveAtJrtcOverSrtp() throws Exception {
         try (LocalTestServer server = LocalTestServer.start();
                 HeadlessChromium chromium = HeadlessChromium.open(server.pageUri("chromium-sends-camera.html"), HeadlessChromium.Media.FAKE_DEVICES)) {
-            String offer = expect(server, "offer", chromium).path("sdp").asText();
+            String offer = PageMessages.expect(server, "offer", MESSAGE, "chromium", chromium::logTail).path("sdp").asText();
             AtomicInteger frames = new AtomicInteger();
             AtomicInteger keyFrames = new AtomicInteger();
             AtomicReference<String> codec = new AtomicReference<>();
@@ -67,7 +67,7 @@ class ChromiumSendsCameraToJrtcIT {
                 pc.gatheringComplete().get(10, TimeUnit.SECONDS);
                 String answerSdp = pc.localDescription().orElseThrow().sdp();
                 server.send(Map.of("type", "answer", "sdp", answerSdp));
-                expect(server, "applied", chromium);
+                PageMessages.expect(server, "applied", MESSAGE, "chromium", chromium::logTail);
 
                 try {
                     connected.get(30, TimeUnit.SECONDS);
@@ -88,32 +88,11 @@ class ChromiumSendsCameraToJrtcIT {
                 assertEquals(0, stats.srtpDropped(), "SRTP packets failed authentication: " + stats);
 
                 server.send(Map.of("type", "done"));
-                JsonNode chromeStats = expect(server, "stats", chromium);
+                JsonNode chromeStats = PageMessages.expect(server, "stats", MESSAGE, "chromium", chromium::logTail);
                 assertTrue(chromeStats.path("packetsSent").asLong() > 0, "Chromium says it sent nothing: " + chromeStats);
             } finally {
                 pc.close();
             }
         }
-    }
-
-    /** The next message of {@code type}, skipping state reports; an error message fails the test. */
-    private static JsonNode expect(LocalTestServer server, String type, HeadlessChromium chromium) throws InterruptedException {
-        long end = System.nanoTime() + MESSAGE.toNanos();
-        while (System.nanoTime() < end) {
-            JsonNode m = server.receive(Duration.ofNanos(Math.max(1, end - System.nanoTime())));
-            if (m == null) {
-                break;
-            }
-            String t = m.path("type").asText();
-            if (t.equals(type)) {
-                return m;
-            }
-            if (t.equals("error")) {
-                fail("the page failed: " + m.path("error").asText() + "\n--- chromium log:\n" + chromium.logTail());
-            }
-            System.out.println("page: " + m);
-        }
-        return fail("no '" + type + "' from the page within " + MESSAGE.toSeconds() + " s\n--- chromium log:\n"
-                + chromium.logTail());
     }
 }

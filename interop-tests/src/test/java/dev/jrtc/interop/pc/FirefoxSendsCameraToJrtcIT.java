@@ -52,7 +52,7 @@ class FirefoxSendsCameraToJrtcIT {
     void firefoxCameraFramesArriveAtJrtcOverSrtp() throws Exception {
         try (LocalTestServer server = LocalTestServer.start();
                 HeadlessFirefox firefox = HeadlessFirefox.open(server.pageUri("chromium-sends-camera.html"))) {
-            String offer = expect(server, "offer", firefox).path("sdp").asText();
+            String offer = PageMessages.expect(server, "offer", MESSAGE, "firefox", firefox::logTail).path("sdp").asText();
             AtomicInteger frames = new AtomicInteger();
             AtomicInteger keyFrames = new AtomicInteger();
             AtomicReference<String> codec = new AtomicReference<>();
@@ -85,7 +85,7 @@ class FirefoxSendsCameraToJrtcIT {
                 pc.gatheringComplete().get(10, TimeUnit.SECONDS);
                 String answerSdp = pc.localDescription().orElseThrow().sdp();
                 server.send(Map.of("type", "answer", "sdp", answerSdp));
-                expect(server, "applied", firefox);
+                PageMessages.expect(server, "applied", MESSAGE, "firefox", firefox::logTail);
 
                 try {
                     connected.get(30, TimeUnit.SECONDS);
@@ -110,32 +110,11 @@ class FirefoxSendsCameraToJrtcIT {
                 assertEquals(0, stats.srtpDropped(), "SRTP packets failed authentication: " + stats);
 
                 server.send(Map.of("type", "done"));
-                JsonNode firefoxStats = expect(server, "stats", firefox);
+                JsonNode firefoxStats = PageMessages.expect(server, "stats", MESSAGE, "firefox", firefox::logTail);
                 assertTrue(firefoxStats.path("packetsSent").asLong() > 0, "Firefox says it sent nothing: " + firefoxStats);
             } finally {
                 pc.close();
             }
         }
-    }
-
-    /** The next message of {@code type}, skipping state reports; an error message fails the test. */
-    private static JsonNode expect(LocalTestServer server, String type, HeadlessFirefox firefox) throws InterruptedException {
-        long end = System.nanoTime() + MESSAGE.toNanos();
-        while (System.nanoTime() < end) {
-            JsonNode m = server.receive(Duration.ofNanos(Math.max(1, end - System.nanoTime())));
-            if (m == null) {
-                break;
-            }
-            String t = m.path("type").asText();
-            if (t.equals(type)) {
-                return m;
-            }
-            if (t.equals("error")) {
-                fail("the page failed: " + m.path("error").asText() + "\n--- firefox log:\n" + firefox.logTail());
-            }
-            System.out.println("page: " + m);
-        }
-        return fail("no '" + type + "' from the page within " + MESSAGE.toSeconds() + " s\n--- firefox log:\n"
-                + firefox.logTail());
     }
 }
