@@ -40,12 +40,6 @@ class LoopbackPeerConnectionsSendVp8Test {
         RTCPeerConnection offerer = new RTCPeerConnection(RTCConfiguration.loopback());
         RTCPeerConnection answerer = new RTCPeerConnection(RTCConfiguration.loopback());
         try {
-            Trickle toAnswerer = new Trickle(answerer);
-            Trickle toOfferer = new Trickle(offerer);
-            offerer.onicecandidate(toAnswerer::offer);
-            answerer.onicecandidate(toOfferer::offer);
-            CompletableFuture<ConnectionState> offererConnected = connected(offerer);
-            CompletableFuture<ConnectionState> answererConnected = connected(answerer);
             answerer.ontrack(e -> e.track().onframe(f -> {
                 received.add(f);
                 if (received.size() == clip.size()) {
@@ -54,19 +48,9 @@ class LoopbackPeerConnectionsSendVp8Test {
             }));
 
             RTCRtpTransceiver video = offerer.addTransceiver(MediaKind.VIDEO, new RTCRtpTransceiverInit(Direction.SENDONLY));
-            RTCSessionDescription offer = offerer.createOffer().get(5, TimeUnit.SECONDS);
-            offerer.setLocalDescription(offer).get(5, TimeUnit.SECONDS);
-            answerer.setRemoteDescription(offer).get(5, TimeUnit.SECONDS);
-            toAnswerer.remoteDescriptionApplied();
-            RTCSessionDescription answer = answerer.createAnswer().get(5, TimeUnit.SECONDS);
-            answerer.setLocalDescription(answer).get(5, TimeUnit.SECONDS);
-            offerer.setRemoteDescription(answer).get(5, TimeUnit.SECONDS);
-            toOfferer.remoteDescriptionApplied();
+            Signalling.connect(offerer, answerer);
             assertEquals(SignalingState.STABLE, offerer.signalingState());
             assertEquals(SignalingState.STABLE, answerer.signalingState());
-
-            offererConnected.get(15, TimeUnit.SECONDS);
-            answererConnected.get(15, TimeUnit.SECONDS);
             assertTrue(offerer.srtpProfile().isPresent());
             assertEquals(offerer.srtpProfile(), answerer.srtpProfile());
 
@@ -111,46 +95,6 @@ class LoopbackPeerConnectionsSendVp8Test {
             assertTrue(noId.getMessage().startsWith("TypeError"), noId.getMessage());
         }
         assertNoThreadsLeftBeyond(baseline);
-    }
-
-    /** Signalling of trickled candidates: held until the receiving side has a remote description, as apps do. */
-    private static final class Trickle {
-        private final RTCPeerConnection to;
-        private final List<RTCIceCandidate> held = new java.util.ArrayList<>();
-        private boolean ready;
-
-        Trickle(RTCPeerConnection to) {
-            this.to = to;
-        }
-
-        synchronized void offer(RTCIceCandidate c) {
-            if (c == null) {
-                return;
-            }
-            if (ready) {
-                to.addIceCandidate(c);
-            } else {
-                held.add(c);
-            }
-        }
-
-        synchronized void remoteDescriptionApplied() {
-            ready = true;
-            held.forEach(to::addIceCandidate);
-            held.clear();
-        }
-    }
-
-    private static CompletableFuture<ConnectionState> connected(RTCPeerConnection pc) {
-        CompletableFuture<ConnectionState> f = new CompletableFuture<>();
-        pc.onconnectionstatechange(s -> {
-            if (s == ConnectionState.CONNECTED) {
-                f.complete(s);
-            } else if (s == ConnectionState.FAILED) {
-                f.completeExceptionally(new AssertionError("failed: " + pc.failureReason().orElse("?")));
-            }
-        });
-        return f;
     }
 
     private static Set<Long> liveThreadIds() {
