@@ -20,6 +20,11 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
 MAVEN_ARGS=(-B -Pinterop -Djrtc.skipUnitTests=true -pl interop-tests -am)
+# JRTC_INTEROP_NO_AM=1 builds only interop-tests and takes the other modules from ~/.m2 (install
+# them first); useful while other modules in the working tree are mid-edit.
+if [[ "${JRTC_INTEROP_NO_AM:-0}" == 1 ]]; then
+  MAVEN_ARGS=(-B -Pinterop -Djrtc.skipUnitTests=true -pl interop-tests)
+fi
 
 if [[ "${1:-}" != "--inside-netns" ]]; then
   cd "$REPO"
