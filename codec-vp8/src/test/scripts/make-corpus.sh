@@ -9,7 +9,8 @@
 #   OUT_DIR defaults to ../resources/dev/jrtc/vp8/corpus (next to this script)
 #   SET     "test" (default, the committed corpus) or "bench" (60-frame 720p and 1080p clips for
 #           the JMH benchmark; not committed)
-# Requires: ffmpeg, vpxenc, vpxdec, md5sum.
+# Requires: ffmpeg, vpxenc, vpxdec, md5sum, python3 and libvpx.so.7 (for the temporal-layer clips),
+# and Maven and a JDK (for the synthetic clip).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -19,23 +20,54 @@ mkdir -p "$out"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-# clip NAME WIDTH HEIGHT FRAMES [vpxenc options...]
-clip() {
-  local name="$1" w="$2" h="$3" n="$4"
-  shift 4
+# raw WIDTH HEIGHT FRAMES: testsrc2 as raw I420 in $tmp/raw.yuv
+raw() {
+  local w="$1" h="$2" n="$3"
   # testsrc2 needs an even size of some minimum; scale it to the (possibly odd, tiny) target.
   local sw=$(( (w < 32 ? 32 : w + 1) / 2 * 2 )) sh=$(( (h < 32 ? 32 : h + 1) / 2 * 2 ))
   # A file, not a pipe: two-pass encoding (needed for hidden altref frames) reads it twice.
   ffmpeg -v error -f lavfi -i "testsrc2=size=${sw}x${sh}:rate=30" -frames:v "$n" \
       -vf "scale=${w}:${h}" -pix_fmt yuv420p -f rawvideo -y "$tmp/raw.yuv"
-  vpxenc --codec=vp8 --ivf --i420 -w "$w" -h "$h" --fps=30/1 --limit="$n" -q "$@" \
-      -o "$out/$name.ivf" "$tmp/raw.yuv" 2>/dev/null
-  # One MD5 per shown frame: "<md5> <index among shown frames>" (vpxdec --md5 with an output
-  # pattern prints one line per output file; hidden frames produce none).
+}
+
+# oracle NAME: vpxdec's MD5 of each shown frame: "<md5> <index among shown frames>" (vpxdec --md5
+# with an output pattern prints one line per output file; hidden frames produce none).
+oracle() {
+  local name="$1"
   rm -f "$tmp"/f-*.i420
   (cd "$tmp" && vpxdec --md5 --i420 -o 'f-%6.i420' "$out/$name.ivf") \
     | awk '{ print $1, NR - 1 }' > "$out/$name.md5"
   echo "$name: $(wc -l < "$out/$name.md5") frames, $(stat -c %s "$out/$name.ivf") bytes"
+}
+
+# clip NAME WIDTH HEIGHT FRAMES [vpxenc options...]
+clip() {
+  local name="$1" w="$2" h="$3" n="$4"
+  shift 4
+  raw "$w" "$h" "$n"
+  vpxenc --codec=vp8 --ivf --i420 -w "$w" -h "$h" --fps=30/1 --limit="$n" -q "$@" \
+      -o "$out/$name.ivf" "$tmp/raw.yuv" 2>/dev/null
+  oracle "$name"
+}
+
+# layered NAME WIDTH HEIGHT FRAMES LAYERS ERROR_RESILIENT: temporal layers through libvpx's API
+# (vpxenc 1.12 has no --ts-* options); see vp8-temporal-layers.py.
+layered() {
+  local name="$1" w="$2" h="$3" n="$4" layers="$5" er="$6"
+  raw "$w" "$h" "$n"
+  python3 "$here/vp8-temporal-layers.py" "$tmp/raw.yuv" "$w" "$h" "$n" "$layers" \
+      "$out/$name.ivf" "$er"
+  oracle "$name"
+}
+
+# synthetic NAME CLASS: a clip written by a Java class in this module's tests (for what libvpx's
+# encoder cannot produce).
+synthetic() {
+  local name="$1" class="$2" module
+  module="$(cd "$here/../../.." && pwd)"
+  (cd "$module/.." && mvn -o -q -pl codec-vp8 test-compile)
+  java -cp "$module/target/test-classes:$module/target/classes" "$class" "$out/$name.ivf"
+  oracle "$name"
 }
 
 if [ "$set_name" = "bench" ]; then
@@ -95,5 +127,23 @@ clip profile-3 176 144 20 --profile=3
 clip profile-3-odd 99 67 15 --profile=3 --target-bitrate=80
 clip profile-1-sharp 176 144 15 --profile=1 --sharpness=5 --rt
 
+# Temporal layers: 2 layers (period 2, TL1 updates golden, no error resilience so that TL1
+# frames alone skip the entropy update) and 3 layers (period 4, TL1 updates altref, TL2 no
+# reference at all), both with per-layer reference and update flags.
+layered temporal-2-layers 176 144 30 2 0
+layered temporal-3-layers 176 144 40 3 1
+
+# Absolute segment values: libvpx's encoder writes segment data only as deltas, so this clip comes
+# from a small writer in the tests; vpxdec is still the oracle.
+synthetic segment-absolute dev.jrtc.vp8.AbsoluteSegmentStream
+
 # The list of clips the tests decode.
 (cd "$out" && ls *.ivf | sed 's/\.ivf$//' | sort > index.txt)
+
+# vpxdec's own outputs for Vp8DecodeToolTest: its --md5 line and one raw --i420 file.
+oracle="$out/../vpxdec"
+mkdir -p "$oracle"
+for name in altref size-17x9; do
+  vpxdec --md5 --i420 "$out/$name.ivf" > "$oracle/$name.md5-i420.txt"
+done
+vpxdec --i420 -o "$oracle/size-17x9.i420" "$out/size-17x9.ivf"

@@ -23,6 +23,15 @@ final class DecodeStatistics {
     long noLastRefreshFrames;
     long goldenOrAltRefRefreshFrames;
     long skipDisabledFrames;
+    /** Inter frames that update no reference at all (the top layer of temporal layering). */
+    long nonReferenceFrames;
+    /** Shown inter frames that update golden or altref but not last (a middle temporal layer). */
+    long shownGoldenOrAltRefOnlyFrames;
+    /** Frames that refresh the probabilities right after a frame that restored them. */
+    long entropyRefreshAfterRestore;
+    /** Neighbour vectors inverted because their reference has the other sign bias (RFC 6386 16.3). */
+    long signBiasInversions;
+    private boolean lastFrameRestoredEntropy;
     /** Macroblocks per mode (ModeTables numbering). */
     final long[] modes = new long[10];
     /** Inter-frame intra macroblocks per mode. */
@@ -80,6 +89,19 @@ final class DecodeStatistics {
         if (!h.skipEnabled) {
             skipDisabledFrames++;
         }
+        boolean updatesLast = h.keyFrame || h.refreshLast;
+        boolean updatesGoldenOrAltRef = h.refreshGolden || h.refreshAltRef
+                || h.copyToGolden != 0 || h.copyToAltRef != 0;
+        if (!updatesLast && !updatesGoldenOrAltRef) {
+            nonReferenceFrames++;
+        }
+        if (!updatesLast && updatesGoldenOrAltRef && h.showFrame) {
+            shownGoldenOrAltRefOnlyFrames++;
+        }
+        if (h.refreshEntropy && lastFrameRestoredEntropy) {
+            entropyRefreshAfterRestore++;
+        }
+        lastFrameRestoredEntropy = !h.refreshEntropy;
     }
 
     void macroblock(boolean keyFrame, int mode, int ref) {
@@ -113,6 +135,10 @@ final class DecodeStatistics {
         noLastRefreshFrames += o.noLastRefreshFrames;
         goldenOrAltRefRefreshFrames += o.goldenOrAltRefRefreshFrames;
         skipDisabledFrames += o.skipDisabledFrames;
+        nonReferenceFrames += o.nonReferenceFrames;
+        shownGoldenOrAltRefOnlyFrames += o.shownGoldenOrAltRefOnlyFrames;
+        entropyRefreshAfterRestore += o.entropyRefreshAfterRestore;
+        signBiasInversions += o.signBiasInversions;
         for (int i = 0; i < modes.length; i++) {
             modes[i] += o.modes[i];
         }
@@ -135,6 +161,9 @@ final class DecodeStatistics {
                 + " sharp=" + sharpFrames + " signBias=" + signBiasFrames + " copyFlags=" + copyFlagFrames
                 + " noEntropyRefresh=" + noEntropyRefreshFrames + " noLastRefresh=" + noLastRefreshFrames
                 + " goldenAltRefresh=" + goldenOrAltRefRefreshFrames + " skipDisabled=" + skipDisabledFrames
+                + " nonReference=" + nonReferenceFrames + " goldenAltOnly=" + shownGoldenOrAltRefOnlyFrames
+                + " entropyRefreshAfterRestore=" + entropyRefreshAfterRestore
+                + " signBiasInversions=" + signBiasInversions
                 + " modes=" + java.util.Arrays.toString(modes)
                 + " interIntra=" + java.util.Arrays.toString(interFrameIntraModes)
                 + " refs=" + java.util.Arrays.toString(refs);

@@ -10,6 +10,11 @@ final class ModeParser {
     private final MotionVectorDecoder mvDecoder = new MotionVectorDecoder();
     private final boolean[] signBias = new boolean[4];
 
+    /** @return how many neighbour vectors were inverted for sign bias so far */
+    long signBiasInversions() {
+        return mvDecoder.signBiasInversions;
+    }
+
     /** Prepares for a frame: the sign bias of each reference frame. */
     void startFrame(FrameHeader h) {
         signBias[0] = false;

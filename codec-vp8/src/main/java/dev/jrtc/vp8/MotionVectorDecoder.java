@@ -13,6 +13,8 @@ final class MotionVectorDecoder {
     /** near_mvs[0..3] after {@link #findNearMvs}: [0] is best, [1] nearest, [2] near. */
     final int[] nearMvs = new int[4];
     final int[] counts = new int[4];
+    /** Neighbour vectors inverted for sign bias so far (for the decoder's statistics). */
+    long signBiasInversions;
 
     /** Reads one component in quarter pixels and returns it doubled (eighth pixels). */
     static int readComponent(BoolDecoder bd, int[] p, int off) {
@@ -115,8 +117,9 @@ final class MotionVectorDecoder {
         return mb >= 0 && info.yMode[mb] == ModeTables.SPLITMV ? 1 : 0;
     }
 
-    private static int bias(int mv, int neighbourRef, int refFrame, boolean[] signBias) {
+    private int bias(int mv, int neighbourRef, int refFrame, boolean[] signBias) {
         if (signBias[neighbourRef] != signBias[refFrame]) {
+            signBiasInversions++;
             return MacroblockInfo.packMv(-MacroblockInfo.mvRow(mv), -MacroblockInfo.mvCol(mv));
         }
         return mv;

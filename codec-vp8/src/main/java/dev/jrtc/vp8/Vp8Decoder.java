@@ -165,6 +165,7 @@ public final class Vp8Decoder {
 
     /** Features met so far, for tests. */
     DecodeStatistics statistics() {
+        statistics.signBiasInversions = modeParser.signBiasInversions();
         return statistics;
     }
 

@@ -78,4 +78,25 @@ class CorpusCoversBitstreamFeaturesTest {
         check(total.noEntropyRefreshFrames > 0, "refresh_entropy_probs = 0");
         check(total.noLastRefreshFrames > 0, "refresh_last = 0");
     }
+
+    @Test
+    void signBiasInvertsNeighbourVectors() {
+        check(total.signBiasFrames > 0, "golden/altref sign bias");
+        check(total.signBiasInversions > 0, "a neighbour vector inverted for sign bias");
+    }
+
+    @Test
+    void absoluteSegmentValuesAppear() {
+        check(total.segmentAbsoluteFrames > 0, "absolute segment quantizer and filter values");
+    }
+
+    /** What temporal layers (the temporal-*-layers clips) put in the bitstream. */
+    @Test
+    void temporalLayerPatternsAppear() {
+        check(total.nonReferenceFrames > 0, "inter frames that update no reference (top layer)");
+        check(total.shownGoldenOrAltRefOnlyFrames > 0,
+                "shown frames that update golden or altref but not last (middle layer)");
+        check(total.entropyRefreshAfterRestore > 0,
+                "a frame refreshing the probabilities right after one that restored them");
+    }
 }

@@ -4,12 +4,12 @@ package dev.jrtc.interop;
  * GStreamer's webrtcbin (through python3-gi) driven by a script from
  * src/test/resources/interop/, in JSON lines; see {@link JsonLinesPeer}.
  */
-final class GstWebrtcbin extends JsonLinesPeer {
+public final class GstWebrtcbin extends JsonLinesPeer {
     private GstWebrtcbin(String scriptResource) {
         super("gstreamer", PeerPrograms.gstreamerWebrtcPython(), scriptResource);
     }
 
-    static GstWebrtcbin run(String scriptResource) {
+    public static GstWebrtcbin run(String scriptResource) {
         return new GstWebrtcbin(scriptResource);
     }
 }

@@ -33,6 +33,11 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     public static HeadlessChromium open(URI page, Media media) {
+        return open(page, media, List.of());
+    }
+
+    /** As {@link #open(URI, Media)}, with extra command-line flags (e.g. a remote-debugging port). */
+    public static HeadlessChromium open(URI page, Media media, List<String> extraFlags) {
         PrivateNetworkNamespace.assertInside();
         List<String> command = new ArrayList<>(List.of(
                 PeerPrograms.chromium().toString(),
@@ -45,6 +50,7 @@ public final class HeadlessChromium implements AutoCloseable {
         }
         TempDirectory profile = TempDirectory.create("jrtc-chromium-");
         command.add("--user-data-dir=" + profile.path());
+        command.addAll(extraFlags);
         command.add(page.toString());
         return new HeadlessChromium(profile, PeerProcess.start("chromium", command));
     }

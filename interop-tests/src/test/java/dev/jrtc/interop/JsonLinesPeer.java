@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * /usr/bin/python3, that speaks one JSON object per line: commands on its stdin, replies on its
  * stdout, diagnostics on its stderr (which goes to the peer log). Closing it kills the process.
  */
-class JsonLinesPeer implements PeerChannel, AutoCloseable {
+public class JsonLinesPeer implements PeerChannel, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PeerProcess process;
@@ -32,9 +32,20 @@ class JsonLinesPeer implements PeerChannel, AutoCloseable {
     private final BlockingQueue<JsonNode> fromPeer = new LinkedBlockingQueue<>();
 
     JsonLinesPeer(String name, Path python, String scriptResource) {
+        this(name, List.of(python.toString(), "-u"), scriptResource, List.of());
+    }
+
+    /**
+     * Runs {@code interpreter}, then a copy of the script resource, then {@code args}; for peers
+     * that are not Python (werift runs under node).
+     */
+    protected JsonLinesPeer(String name, List<String> interpreter, String scriptResource, List<String> args) {
         PrivateNetworkNamespace.assertInside();
         this.script = copyOut(scriptResource);
-        this.process = PeerProcess.start(name, List.of(python.toString(), "-u", script.toString()), true);
+        List<String> command = new java.util.ArrayList<>(interpreter);
+        command.add(script.toString());
+        command.addAll(args);
+        this.process = PeerProcess.start(name, command, true);
         this.toPeer = new OutputStreamWriter(process.process().getOutputStream(), StandardCharsets.UTF_8);
         Thread reader = new Thread(() -> readLines(process.process().getInputStream()), name + "-stdout");
         reader.setDaemon(true);
@@ -58,7 +69,7 @@ class JsonLinesPeer implements PeerChannel, AutoCloseable {
         return fromPeer.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    String logTail() {
+    public String logTail() {
         return process.logTail();
     }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * whose tail goes into assertion messages. Closing it kills the whole process tree, so that no
  * browser outlives its test.
  */
-final class PeerProcess implements AutoCloseable {
+public final class PeerProcess implements AutoCloseable {
     private static final int LOG_TAIL_CHARS = 4000;
     private static final Path LOG_DIR = Path.of("target", "peer-logs");
 
@@ -29,7 +29,7 @@ final class PeerProcess implements AutoCloseable {
     }
 
     /** Starts {@code command} with stdout and stderr going to a log file. */
-    static PeerProcess start(String name, List<String> command) {
+    public static PeerProcess start(String name, List<String> command) {
         return start(name, command, false);
     }
 
@@ -57,7 +57,7 @@ final class PeerProcess implements AutoCloseable {
     }
 
     /** The end of the peer's log, for failure messages. */
-    String logTail() {
+    public String logTail() {
         try {
             String text = Files.readString(log, StandardCharsets.UTF_8);
             return text.length() <= LOG_TAIL_CHARS ? text : "..." + text.substring(text.length() - LOG_TAIL_CHARS);

@@ -258,6 +258,14 @@ public final class BouncyCastleDtlsEngine implements DtlsEngine {
             receiveBuffer = new byte[DatagramGuard.MAX_DATAGRAM];
         }
         while (state == DtlsState.CONNECTED) {
+            if (inbound.isEmpty()) {
+                // Nothing more from the network: deliver what BC still holds without asking the
+                // transport, whose "nothing queued" is an exception (too costly once per datagram).
+                while (state == DtlsState.CONNECTED && receiveRecord(true) >= 0) {
+                    // each call delivered one record
+                }
+                return;
+            }
             int n = receiveRecord(false);
             if (n == ENDED) {
                 return;

@@ -3,7 +3,8 @@ package dev.jrtc.ice;
 /** A local and a remote candidate, with the pair's check state and counters. */
 final class CandidatePair {
     final LocalCandidate local;
-    final RemoteCandidate remote;
+    /** Replaced once, when a signalled candidate turns out to be this peer-reflexive one. */
+    RemoteCandidate remote;
     /** For a pair over an accepted ICE-TCP connection, its ID; otherwise -1. */
     final int tcpConnection;
     long priority;
@@ -35,6 +36,16 @@ final class CandidatePair {
         long l = local.candidate.priority();
         long r = remote.candidate().priority();
         priority = role == IceRole.CONTROLLING ? Priorities.pair(l, r) : Priorities.pair(r, l);
+    }
+
+    /**
+     * The peer signalled the candidate we had learnt as peer-reflexive (a late trickle, or an mDNS name
+     * that resolved after the peer's checks arrived): the pair keeps its state and takes the
+     * signalled type and priority (RFC 8445 section 7.3.1.3).
+     */
+    void replaceRemote(RemoteCandidate signalled, IceRole role) {
+        remote = signalled;
+        computePriority(role);
     }
 
     PairStatistics snapshot() {

@@ -66,7 +66,9 @@ final class CandidateRegistry implements MdnsResolver.Listener {
     /** A component-1 candidate from the peer (trickled or from the SDP). */
     void addRemote(long nowNanos, Candidate candidate) {
         st.session.lastRemoteCandidateAt = nowNanos;
-        if (candidate.isMdns()) {
+        if (candidate.isMdns() && !st.config.resolveMdns()) {
+            st.session.unresolvedMdns.add(candidate); // known to diagnostics; prflx must do
+        } else if (candidate.isMdns()) {
             Optional<InetAddress> cached = resolver.cached(candidate.address());
             if (cached.isPresent()) {
                 addResolvedRemote(candidate.withAddress(cached.get()), candidate);
@@ -100,8 +102,13 @@ final class CandidateRegistry implements MdnsResolver.Listener {
         Optional<RemoteCandidate> known = findRemote(session, remote.address(), Transport.UDP);
         if (known.isPresent()) {
             if (known.get().type() == CandidateType.PEER_REFLEXIVE) {
-                // The signalled candidate replaces the peer-reflexive one learnt from a check; the pair stays.
+                // The signalled candidate replaces the peer-reflexive one learnt from a check; the pairs stay.
                 session.remotes.set(session.remotes.indexOf(known.get()), remote);
+                for (CandidatePair p : session.checkList.pairs()) {
+                    if (p.remote == known.get()) {
+                        p.replaceRemote(remote, st.role);
+                    }
+                }
             }
             return;
         }

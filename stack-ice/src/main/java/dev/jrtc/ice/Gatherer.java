@@ -195,6 +195,28 @@ final class Gatherer {
 
         @Override
         public void allocated(TurnClient client, InetSocketAddress relayed, InetSocketAddress mapped) {
+            addRelayCandidate(client, relayed, mapped);
+            if (mapped != null) {
+                addServerReflexive(relay.base, mapped, relay.server);
+            }
+            checkComplete();
+        }
+
+        /**
+         * The server lost the allocation and the client made a new one: the old relayed candidate is
+         * withdrawn and the new one is trickled like any late candidate. Pairs on the old candidate
+         * send through the same client, so the peer sees them from the new address as peer-reflexive.
+         */
+        @Override
+        public void reallocated(TurnClient client, InetSocketAddress previous, InetSocketAddress relayed,
+                InetSocketAddress mapped) {
+            if (relay.candidate != null) {
+                locals.remove(relay.candidate);
+            }
+            addRelayCandidate(client, relayed, mapped);
+        }
+
+        private void addRelayCandidate(TurnClient client, InetSocketAddress relayed, InetSocketAddress mapped) {
             results.put(relay.server, new ServerResult.Reachable(relay.server, mapped, relayed));
             int index = (int) locals.stream().filter(l -> l.type() == CandidateType.RELAYED).count();
             int localPref = 65535 - index;
@@ -205,10 +227,6 @@ final class Gatherer {
             relay.candidate = new LocalCandidate(c, relayed, relay.base, client, localPref);
             locals.add(relay.candidate);
             callbacks.candidateGathered(relay.candidate);
-            if (mapped != null) {
-                addServerReflexive(relay.base, mapped, relay.server);
-            }
-            checkComplete();
         }
 
         @Override

@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param checkMaxSends sends of one check before the pair fails
  * @param serverRto initial retransmission timeout towards STUN/TURN servers
  * @param serverMaxSends sends to a STUN/TURN server before it counts as unreachable (701)
- * @param consentInterval the mean interval of consent checks, randomised by +-20%: 2.5 s like libwebrtc, so
- *     that a silent path is noticed within {@code disconnectedAfter} (RFC 7675 asks for no more than 5 s)
+ * @param consentInterval the mean interval of consent checks, randomised by +-20%: 5 s, so 4..6 s as RFC 7675
+ *     section 5.1 asks
  * @param consentTimeout consent is lost after this long without a response (RFC 7675: 30 s)
- * @param disconnectedAfter nothing received on the selected pair for this long means "disconnected"
+ * @param disconnectedAfter nothing received on the selected pair for this long, and a consent check sent
+ *     meanwhile unanswered, means "disconnected"
  * @param regularNominationWait after the first valid pair, how long a controlling agent waits for better pairs
  * @param failWithoutEndOfCandidates with trickle and no end-of-candidates, declare failure this long after all pairs failed
  * @param allowLoopbackRemote accept remote loopback candidates (tests)
@@ -30,12 +31,14 @@ import java.util.Objects;
  * @param maxPairs cap on the checklist size
  * @param publishMdns show our host candidates as random {@code .local} names instead of IPs
  * @param relayOnly the W3C {@code iceTransportPolicy: "relay"}: only relayed candidates are signalled and used
+ * @param resolveMdns resolve remote {@code .local} candidates with our own mDNS queries; when off they are
+ *     ignored (as by an agent without mDNS) and the connection relies on peer-reflexive candidates
  */
 public record IceConfig(IceRole role, boolean lite, NominationMode nomination, List<IceServer> servers, Duration pacing,
         Duration checkRto, int checkMaxSends, Duration serverRto, int serverMaxSends, Duration consentInterval,
         Duration consentTimeout, Duration disconnectedAfter, Duration regularNominationWait,
         Duration failWithoutEndOfCandidates, boolean allowLoopbackRemote, boolean allowLinkLocalRemote,
-        int maxPeerReflexive, int maxPairs, boolean publishMdns, boolean relayOnly) {
+        int maxPeerReflexive, int maxPairs, boolean publishMdns, boolean relayOnly, boolean resolveMdns) {
 
     /** Copies the server list and checks values. */
     public IceConfig {
@@ -44,6 +47,10 @@ public record IceConfig(IceRole role, boolean lite, NominationMode nomination, L
         servers = List.copyOf(servers);
         if (checkMaxSends < 1 || serverMaxSends < 1 || maxPeerReflexive < 0 || maxPairs < 1) {
             throw new IllegalArgumentException("counts must be positive");
+        }
+        if (consentInterval.isNegative() || consentInterval.isZero() || consentTimeout.compareTo(consentInterval) <= 0) {
+            throw new IllegalArgumentException("consent checks need a positive interval shorter than the consent timeout: "
+                    + consentInterval + " / " + consentTimeout);
         }
     }
 
@@ -75,6 +82,7 @@ public record IceConfig(IceRole role, boolean lite, NominationMode nomination, L
         b.maxPairs = maxPairs;
         b.publishMdns = publishMdns;
         b.relayOnly = relayOnly;
+        b.resolveMdns = resolveMdns;
         return b;
     }
 
@@ -89,7 +97,7 @@ public record IceConfig(IceRole role, boolean lite, NominationMode nomination, L
         private int checkMaxSends = 7;
         private Duration serverRto = Duration.ofMillis(500);
         private int serverMaxSends = 5;
-        private Duration consentInterval = Duration.ofMillis(2500);
+        private Duration consentInterval = Duration.ofSeconds(5);
         private Duration consentTimeout = Duration.ofSeconds(30);
         private Duration disconnectedAfter = Duration.ofSeconds(5);
         private Duration regularNominationWait = Duration.ofMillis(500);
@@ -100,6 +108,7 @@ public record IceConfig(IceRole role, boolean lite, NominationMode nomination, L
         private int maxPairs = 100;
         private boolean publishMdns;
         private boolean relayOnly;
+        private boolean resolveMdns = true;
 
         private Builder() {
         }
@@ -125,13 +134,14 @@ public record IceConfig(IceRole role, boolean lite, NominationMode nomination, L
         public Builder maxPairs(int v) { maxPairs = v; return this; }
         public Builder publishMdns(boolean v) { publishMdns = v; return this; }
         public Builder relayOnly(boolean v) { relayOnly = v; return this; }
+        public Builder resolveMdns(boolean v) { resolveMdns = v; return this; }
 
         /** The configuration. */
         public IceConfig build() {
             return new IceConfig(role, lite, nomination, servers, pacing, checkRto, checkMaxSends, serverRto,
                     serverMaxSends, consentInterval, consentTimeout, disconnectedAfter, regularNominationWait,
                     failWithoutEndOfCandidates, allowLoopbackRemote, allowLinkLocalRemote, maxPeerReflexive, maxPairs,
-                    publishMdns, relayOnly);
+                    publishMdns, relayOnly, resolveMdns);
         }
     }
 }

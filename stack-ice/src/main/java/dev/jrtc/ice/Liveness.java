@@ -5,10 +5,15 @@ import java.util.ArrayDeque;
 
 /**
  * Consent freshness (RFC 7675) and the "disconnected" signal on the selected pair. Consent checks go
- * out every 4..6 s (every second while disconnected); consent is lost 30 s after the last
- * authenticated response, and then nothing may be sent. Disconnection is damped: each recovery in
- * the last minute doubles the silence needed before the next "disconnected" (at most fourfold), so a
- * flapping path does not flood the application with state changes.
+ * out at intervals drawn uniformly from 0.8..1.2 times the configured mean (RFC 7675 section 5.1:
+ * 4..6 s for the default 5 s; every fifth of the mean while disconnected); consent is lost 30 s after
+ * the last authenticated response, and then nothing may be sent.
+ *
+ * <p>"Disconnected" needs two facts: nothing arrived for {@code disconnectedAfter}, and a consent
+ * check sent since then went unanswered for two check RTOs. Silence alone is not enough on an idle
+ * path, where consent checks 4..6 s apart are the only traffic. Disconnection is damped: each
+ * recovery in the last minute doubles the silence needed before the next "disconnected" (at most
+ * fourfold), so a flapping path does not flood the application with state changes.
  */
 final class Liveness {
     private static final long MINUTE = 60_000_000_000L;
@@ -17,6 +22,8 @@ final class Liveness {
     private final ArrayDeque<Long> recoveries = new ArrayDeque<>();
     private long lastReceivedAt;
     private long lastConsentAt;
+    private long lastConsentSentAt;
+    private boolean consentOutstanding;
     private long nextConsentAt = Long.MAX_VALUE;
     private boolean active;
     private boolean consentLost;
@@ -34,6 +41,7 @@ final class Liveness {
         disconnected = false;
         lastReceivedAt = nowNanos;
         lastConsentAt = nowNanos;
+        consentOutstanding = false;
         scheduleConsent(nowNanos);
     }
 
@@ -49,6 +57,7 @@ final class Liveness {
     /** Anything authentic arrived from the selected remote. */
     void onReceive(long nowNanos) {
         lastReceivedAt = Math.max(lastReceivedAt, nowNanos);
+        consentOutstanding = false;
         if (disconnected) {
             disconnected = false;
             recoveries.add(nowNanos);
@@ -62,15 +71,19 @@ final class Liveness {
         onReceive(nowNanos);
     }
 
-    private long disconnectThreshold(long nowNanos) {
+    private void forgetOldRecoveries(long nowNanos) {
         while (!recoveries.isEmpty() && nowNanos - recoveries.peek() > MINUTE) {
             recoveries.poll();
         }
+    }
+
+    private long disconnectThreshold() {
         return config.disconnectedAfter().toNanos() << Math.min(recoveries.size(), 2);
     }
 
     /** Re-evaluates; returns true when a consent check is due now (and schedules the next). */
     boolean consentDue(long nowNanos) {
+        forgetOldRecoveries(nowNanos);
         if (!active || consentLost) {
             return false;
         }
@@ -79,14 +92,29 @@ final class Liveness {
             nextConsentAt = Long.MAX_VALUE;
             return false;
         }
-        if (!disconnected && nowNanos - lastReceivedAt >= disconnectThreshold(nowNanos)) {
+        if (!disconnected && nowNanos >= disconnectAt()) {
             disconnected = true;
         }
         if (nowNanos >= nextConsentAt) {
+            lastConsentSentAt = nowNanos;
+            consentOutstanding = true;
             scheduleConsent(nowNanos);
             return true;
         }
         return false;
+    }
+
+    /**
+     * When the path counts as disconnected if nothing arrives: after the silence threshold and once a
+     * consent check sent since the last arrival has had time to be answered; never while no such
+     * check is out (the next scheduled one comes first).
+     */
+    private long disconnectAt() {
+        if (!consentOutstanding) {
+            return Long.MAX_VALUE;
+        }
+        long answerWait = 2 * config.checkRto().toNanos();
+        return Math.max(lastReceivedAt + disconnectThreshold(), lastConsentSentAt + answerWait);
     }
 
     private void scheduleConsent(long nowNanos) {
@@ -109,7 +137,10 @@ final class Liveness {
         }
         long d = Math.min(nextConsentAt, lastConsentAt + config.consentTimeout().toNanos());
         if (!disconnected) {
-            d = Math.min(d, lastReceivedAt + (config.disconnectedAfter().toNanos() << Math.min(recoveries.size(), 2)));
+            d = Math.min(d, disconnectAt());
+            if (!recoveries.isEmpty()) {
+                d = Math.min(d, recoveries.peek() + MINUTE + 1); // the threshold shrinks then
+            }
         }
         return d;
     }

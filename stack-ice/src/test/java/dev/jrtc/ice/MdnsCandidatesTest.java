@@ -55,6 +55,48 @@ class MdnsCandidatesTest {
     }
 
     @Test
+    void nameThatResolvesAfterTheChecksUpgradesThePeerReflexiveCandidateToHost() {
+        // As with Chromium: its checks arrive before our query is answered, so a peer-reflexive
+        // candidate comes first; the late answer turns it into the signalled host candidate.
+        TwoPeers p = new TwoPeers(TwoPeers.Setup.of(null, null).withoutStun().configureB(c -> c.publishMdns(true))).start();
+        assertTrue(p.runUntilConnected(10), p.a.states() + " " + p.b.states());
+        assertEquals("host->prflx", TwoPeers.selectedTypes(p.a));
+        Candidate named = p.b.agent.localCandidates().get(0);
+        byte[] answer = DnsMessage.response(named.address(), p.bHost.getAddress(), 120);
+        p.net.call(p.a.agent, now -> p.a.agent.addRemoteCandidate(now, named)); // queried again: not cached
+        p.net.call(p.a.agent, now -> p.a.agent.handleReceive(now, new InetSocketAddress(p.bHost.getAddress(), 5353),
+                p.aHost, answer, 0, answer.length));
+        assertEquals("host->host", TwoPeers.selectedTypes(p.a), "the same pair, now with the signalled type");
+        assertEquals(p.bHost.getAddress().getHostAddress(), p.a.agent.selectedPair().orElseThrow().remote().address());
+        assertTrue(p.a.isConnected());
+        assertTrue(p.exchangeData());
+    }
+
+    @Test
+    void withResolutionOffNamesAreNeverQueriedAndPeerReflexiveCarriesTheConnection() {
+        TwoPeers p = new TwoPeers(TwoPeers.Setup.of(null, null).withoutStun()
+                .configureA(c -> c.resolveMdns(false)).configureB(c -> c.publishMdns(true)));
+        List<byte[]> queries = new ArrayList<>();
+        p.net.setDropRule((t, addrs) -> {
+            if (addrs[1].getPort() == 5353) {
+                queries.add(new byte[0]);
+            }
+            return false;
+        });
+        p.start();
+        assertTrue(p.runUntilConnected(10), p.a.states() + " " + p.b.states());
+        assertEquals("host->prflx", TwoPeers.selectedTypes(p.a));
+        assertEquals(0, queries.size(), "no mDNS query left a");
+        assertTrue(p.exchangeData());
+    }
+
+    @Test
+    void queryAsksOnlyForTheARecord() throws Exception {
+        DnsMessage.Parsed q = DnsMessage.parse(DnsMessage.query("abc.local"), 0, DnsMessage.query("abc.local").length);
+        assertEquals(1, q.questions().size(), "Chromium ignores a query that also asks for AAAA");
+    }
+
+    @Test
     void resolverAndResponderTalkDns() {
         MdnsResponder responder = new MdnsResponder(RandomSource.seeded(3));
         InetAddress ip = dev.jrtc.ice.sim.SimNetwork.ip("192.168.7.7");

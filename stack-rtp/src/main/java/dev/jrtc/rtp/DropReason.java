@@ -18,6 +18,8 @@ public enum DropReason {
     TOO_FAR_AHEAD,
     /** A packet with a payload type or SSRC this receiver was not configured for. */
     UNKNOWN_STREAM,
+    /** A packet from a new SSRC while the router's bounded SSRC table was full of active ones. */
+    SSRC_TABLE_FULL,
     /** A frame that could not be completed in time. */
     INCOMPLETE_FRAME,
     /** A delta frame that followed a lost frame, so it cannot be decoded until the next key frame. */

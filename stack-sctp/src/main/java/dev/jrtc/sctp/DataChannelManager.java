@@ -230,6 +230,14 @@ public final class DataChannelManager implements AssociationListener {
     }
 
     @Override
+    public void onRestarted() {
+        for (DataChannel ch : new ArrayList<>(channels.values())) {
+            finish(ch);
+        }
+        events.add(new SctpEvent.Restarted());
+    }
+
+    @Override
     public void onClosed(CloseReason reason) {
         List<DataChannel> all = new ArrayList<>(channels.values());
         for (DataChannel ch : all) {

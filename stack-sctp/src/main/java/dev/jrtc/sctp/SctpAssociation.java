@@ -121,6 +121,11 @@ public final class SctpAssociation {
         }
 
         @Override
+        public void onRestarted() {
+            target.onRestarted();
+        }
+
+        @Override
         public void onBufferedAmountDecreased(int streamId, long bytes) {
             target.onBufferedAmountDecreased(streamId, bytes);
         }

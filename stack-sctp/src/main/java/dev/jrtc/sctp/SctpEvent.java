@@ -10,6 +10,13 @@ public sealed interface SctpEvent extends SctpOutput, Output.Event {
     record Connected() implements SctpEvent {
     }
 
+    /**
+     * The peer restarted the association (RFC 9260 §5.2.4 case A). Its channels were lost with it,
+     * so every channel was closed ({@link ChannelClosed} came first); new ones can be created.
+     */
+    record Restarted() implements SctpEvent {
+    }
+
     /** The association ended; every channel is closed. */
     record Closed(CloseReason reason) implements SctpEvent {
     }

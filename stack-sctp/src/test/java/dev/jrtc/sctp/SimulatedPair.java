@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  */
 final class SimulatedPair {
     final SctpAssociation a;
-    final SctpAssociation b;
+    SctpAssociation b;
     final SimulatedLink ab;
     final SimulatedLink ba;
     final List<SctpEvent> eventsA = new ArrayList<>();
@@ -39,6 +39,17 @@ final class SimulatedPair {
         return new SimulatedPair(SctpConfig.defaults(), SctpConfig.defaults(),
                 new SimulatedLink(seed, LossModel.none(), 10_000_000L, 0, 0, 0),
                 new SimulatedLink(seed + 7, LossModel.none(), 10_000_000L, 0, 0, 0), seed);
+    }
+
+    /**
+     * B restarts: a fresh association (new tags, TSNs, no streams) takes its place and sends INIT
+     * while A still has the old association established (RFC 9260 §5.2.2).
+     */
+    void restartB(long seed) {
+        b = new SctpAssociation(SctpConfig.defaults(), DtlsRole.SERVER, RandomSource.seeded(seed));
+        deadlineB = Long.MAX_VALUE;
+        b.connect(now);
+        drain();
     }
 
     void connectBoth() {

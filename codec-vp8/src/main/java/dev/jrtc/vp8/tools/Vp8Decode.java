@@ -24,6 +24,10 @@ import java.util.HexFormat;
  * Vp8Decode decode IN.ivf --frame-md5     one "md5 index" line per shown frame
  * </pre>
  *
+ * Output is always raw I420, so {@code --i420} is accepted and changes nothing. Plain
+ * {@code vpxdec --md5} (without {@code --i420}) hashes Y4M output, headers included; this tool has
+ * no Y4M output, so its {@code --md5} is that of {@code vpxdec --md5 --i420}.
+ *
  * A frame that fails to decode is reported on stderr and the exit status is 1; like vpxdec, the
  * tool stops at the first error unless {@code --keep-going} is given.
  */
@@ -37,7 +41,7 @@ public final class Vp8Decode {
     /** Runs the tool; returns the exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
         if (args.length < 2 || !args[0].equals("decode")) {
-            err.println("usage: Vp8Decode decode IN.ivf [-o OUT.i420 | --md5 | --frame-md5] [--keep-going]");
+            err.println("usage: Vp8Decode decode IN.ivf [--i420] [-o OUT.i420 | --md5 | --frame-md5] [--keep-going]");
             return 2;
         }
         Path input = Path.of(args[1]);
@@ -49,6 +53,9 @@ public final class Vp8Decode {
             switch (args[i]) {
                 case "-o":
                     output = Path.of(args[++i]);
+                    break;
+                case "--i420":
+                    // The only output format; accepted so that command lines read as vpxdec's.
                     break;
                 case "--md5":
                     md5 = true;

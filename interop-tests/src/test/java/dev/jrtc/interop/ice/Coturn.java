@@ -18,19 +18,20 @@ import java.util.concurrent.TimeUnit;
  * A real coturn on 127.0.0.1 with long-term credentials {@code u:p} in realm {@code r}, on free
  * non-default ports, with a self-signed certificate made by openssl for TLS. Closing it kills it.
  */
-final class Coturn implements AutoCloseable {
-    static final String USER = "u";
-    static final String PASSWORD = "p";
+public final class Coturn implements AutoCloseable {
+    public static final String USER = "u";
+    public static final String PASSWORD = "p";
     static final String REALM = "r";
     final int port;
     final int tlsPort;
-    private final Process process;
+    private final int relayMin;
     private final Path dir;
+    private Process process;
 
-    private Coturn(int port, int tlsPort, Process process, Path dir) {
+    private Coturn(int port, int tlsPort, int relayMin, Path dir) {
         this.port = port;
         this.tlsPort = tlsPort;
-        this.process = process;
+        this.relayMin = relayMin;
         this.dir = dir;
     }
 
@@ -46,9 +47,9 @@ final class Coturn implements AutoCloseable {
         return null;
     }
 
-    static Coturn start() throws Exception {
+    public static Coturn start() throws Exception {
         dev.jrtc.interop.PrivateNetworkNamespace.assertInside();
-        Path bin = binary();
+        binary();
         Path dir = Files.createTempDirectory("jrtc-coturn");
         Path cert = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
@@ -59,9 +60,25 @@ final class Coturn implements AutoCloseable {
         if (!openssl.waitFor(30, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
             fail("openssl could not make a certificate: " + Files.readString(dir.resolve("openssl.log")));
         }
-        int port = freePort();
-        int tlsPort = freePort();
         int relayMin = 52000 + (int) (ProcessHandle.current().pid() % 50) * 100;
+        Coturn c = new Coturn(freePort(), freePort(), relayMin, dir);
+        c.launch();
+        return c;
+    }
+
+    /**
+     * Kills coturn and starts a fresh one on the same ports: every allocation, nonce and permission
+     * is forgotten, as after a server restart in production.
+     */
+    void restart() throws Exception {
+        stopProcess();
+        launch();
+    }
+
+    private void launch() throws Exception {
+        Path bin = binary();
+        Path cert = dir.resolve("cert.pem");
+        Path key = dir.resolve("key.pem");
         List<String> cmd = new ArrayList<>(List.of(bin.toString(), "-n", "--no-cli", "--listening-ip", "127.0.0.1",
                 "--relay-ip", "127.0.0.1", "--listening-port", Integer.toString(port),
                 "--tls-listening-port", Integer.toString(tlsPort), "--min-port", Integer.toString(relayMin),
@@ -69,23 +86,23 @@ final class Coturn implements AutoCloseable {
                 "--user", USER + ":" + PASSWORD, "--realm", REALM, "--cert", cert.toString(), "--pkey", key.toString(),
                 "--no-dtls", "--fingerprint", "--simple-log", "--log-file", "stdout", "--pidfile", dir.resolve("pid").toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("turnserver.log").toFile()).start();
-        Coturn c = new Coturn(port, tlsPort, p, dir);
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("turnserver.log").toFile())).start();
+        process = p;
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < until) {
             if (!p.isAlive()) {
-                fail("turnserver exited: " + c.log());
+                fail("turnserver exited: " + log());
             }
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-                return c;
+                return;
             } catch (IOException notYet) {
                 Thread.sleep(100);
             }
         }
-        c.close();
-        fail("turnserver did not listen on " + port + ": " + c.log());
-        return null;
+        String why = log();
+        close();
+        fail("turnserver did not listen on " + port + ": " + why);
     }
 
     /** A port free for both TCP and UDP right now. */
@@ -103,7 +120,13 @@ final class Coturn implements AutoCloseable {
         throw new IOException("no free port");
     }
 
-    InetSocketAddress address() {
+    private void stopProcess() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+    }
+
+    public InetSocketAddress address() {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     }
 
@@ -111,7 +134,7 @@ final class Coturn implements AutoCloseable {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), tlsPort);
     }
 
-    String log() {
+    public String log() {
         try {
             String s = Files.readString(dir.resolve("turnserver.log"));
             return s.length() > 3000 ? s.substring(s.length() - 3000) : s;
@@ -122,9 +145,7 @@ final class Coturn implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        process.waitFor(5, TimeUnit.SECONDS);
+        stopProcess();
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException ignored) {

@@ -14,15 +14,19 @@ import dev.jrtc.ice.IceRole;
 import dev.jrtc.ice.IceServer;
 import dev.jrtc.ice.IceServerUrl;
 import dev.jrtc.ice.ServerResult;
+import dev.jrtc.ice.turn.TurnTransport;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Two {@link IceAgent}s on loopback that can reach each other only through a real coturn relay,
- * and the diagnostics for a wrong TURN password (401) and an unreachable server (701).
+ * allocated over UDP, TCP ({@code turn:...?transport=tcp}) and TLS ({@code turns:}) through the
+ * agent's own stream path, and the diagnostics for a wrong TURN password (401) and an unreachable server (701).
  */
 class IceThroughCoturnIT {
     private static Coturn coturn;
@@ -40,7 +44,17 @@ class IceThroughCoturnIT {
     }
 
     private static IceServer turn(String password) throws Exception {
-        return new IceServer(IceServerUrl.parse("turn:127.0.0.1:" + coturn.port + "?transport=udp"), coturn.address(),
+        return turn(TurnTransport.UDP, password);
+    }
+
+    /** coturn as {@code turn:...?transport=udp}, {@code turn:...?transport=tcp} or {@code turns:...}. */
+    private static IceServer turn(TurnTransport transport, String password) throws Exception {
+        String url = switch (transport) {
+            case UDP -> "turn:127.0.0.1:" + coturn.port + "?transport=udp";
+            case TCP -> "turn:127.0.0.1:" + coturn.port + "?transport=tcp";
+            case TLS -> "turns:127.0.0.1:" + coturn.tlsPort;
+        };
+        return new IceServer(IceServerUrl.parse(url), transport == TurnTransport.TLS ? coturn.tlsAddress() : coturn.address(),
                 Coturn.USER, password);
     }
 
@@ -48,11 +62,12 @@ class IceThroughCoturnIT {
         return IceConfig.builder().role(role).allowLoopbackRemote(true).serverRto(Duration.ofMillis(100)).serverMaxSends(3);
     }
 
-    @Test
-    void relayOnlyAgentConnectsThroughCoturn() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TurnTransport.class)
+    void relayOnlyAgentConnectsThroughCoturn(TurnTransport transport) throws Exception {
         try (LoopbackAgents net = new LoopbackAgents()) {
-            LoopbackAgents.Node a = net.add(new IceAgent(config(IceRole.CONTROLLING).server(turn(Coturn.PASSWORD)).relayOnly(true).build(),
-                    RandomSource.secure()));
+            LoopbackAgents.Node a = net.add(new IceAgent(config(IceRole.CONTROLLING).server(turn(transport, Coturn.PASSWORD))
+                    .relayOnly(true).build(), RandomSource.secure()));
             LoopbackAgents.Node b = net.add(new IceAgent(config(IceRole.CONTROLLED).build(), RandomSource.secure()));
             // a uses relay-only policy (W3C iceTransportPolicy "relay"): b can reach a only through coturn.
             a.signal = e -> {
@@ -77,11 +92,21 @@ class IceThroughCoturnIT {
             assertEquals(CandidateType.RELAYED, b.agent.selectedPair().orElseThrow().remote().type());
             assertEquals(CandidateType.RELAYED, a.agent.selectedPair().orElseThrow().local().type());
             assertInstanceOf(ServerResult.Reachable.class, a.agent.serverResults().get(0));
+            // Over TCP and TLS the agent reached coturn through its own stream path, not over UDP.
+            assertEquals(transport.isStream(), a.events.stream().anyMatch(
+                    e -> e instanceof IceEvent.StreamConnect c && c.transport() == transport), a.events.toString());
             byte[] rtp = {(byte) 0x80, 96, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 7};
             assertTrue(b.agent.send(System.nanoTime(), rtp, 0, rtp.length));
             net.drain(b);
             assertTrue(net.runUntil(() -> a.events.stream().anyMatch(IceEvent.DataReceived.class::isInstance), 3000),
                     "data crossed the relay");
+            // And the other way: a sends through its allocation (ChannelData or Send over the stream).
+            byte[] back = {(byte) 0x80, 96, 0, 2, 0, 0, 0, 2, 0, 0, 0, 1, 9};
+            assertTrue(a.agent.send(System.nanoTime(), back, 0, back.length));
+            net.drain(a);
+            assertTrue(net.runUntil(() -> b.events.stream().anyMatch(
+                    e -> e instanceof IceEvent.DataReceived d && java.util.Arrays.equals(d.data(), back)), 3000),
+                    "data crossed the relay back");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.jrtc.interop.ice;
 
 import dev.jrtc.common.RandomSource;
 import dev.jrtc.ice.stun.RetransmitPolicy;
+import dev.jrtc.ice.turn.RelayProtocol;
 import dev.jrtc.ice.turn.TurnClient;
 import dev.jrtc.ice.turn.TurnFailure;
 import dev.jrtc.ice.turn.TurnTransport;
@@ -39,8 +40,16 @@ final class TurnClientSocketDriver implements AutoCloseable, TurnClient.Listener
     private InputStream in;
     private OutputStream out;
 
+    /** RFC 6062 connections the relay reported: {connection ID, peer}. */
+    final List<Object[]> peerConnections = new ArrayList<>();
+
     TurnClientSocketDriver(TurnTransport transport, InetSocketAddress server, String user, String password)
             throws Exception {
+        this(transport, RelayProtocol.UDP, server, user, password);
+    }
+
+    TurnClientSocketDriver(TurnTransport transport, RelayProtocol relay, InetSocketAddress server, String user,
+            String password) throws Exception {
         this.transport = transport;
         this.server = server;
         if (transport == TurnTransport.UDP) {
@@ -57,12 +66,12 @@ final class TurnClientSocketDriver implements AutoCloseable, TurnClient.Listener
             in = stream.getInputStream();
             out = stream.getOutputStream();
         }
-        client = new TurnClient(transport, user, password, RandomSource.secure(),
+        client = new TurnClient(transport, relay, user, password, RandomSource.secure(),
                 RetransmitPolicy.rfc8489().withMaxSends(4), this);
     }
 
     /** TLS that accepts coturn's self-signed test certificate: the test made it a second ago. */
-    private static Socket tls() throws Exception {
+    static Socket tls() throws Exception {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(null, new TrustManager[] {new X509TrustManager() {
             public void checkClientTrusted(X509Certificate[] c, String a) { }
@@ -116,6 +125,22 @@ final class TurnClientSocketDriver implements AutoCloseable, TurnClient.Listener
     public void allocated(TurnClient c, InetSocketAddress relayed, InetSocketAddress mapped) {
         this.relayed = relayed;
         log.add("allocated");
+    }
+
+    @Override
+    public void reallocated(TurnClient c, InetSocketAddress previous, InetSocketAddress relayed, InetSocketAddress mapped) {
+        this.relayed = relayed;
+        log.add("reallocated");
+    }
+
+    @Override
+    public void peerConnectionReady(TurnClient c, long connectionId, InetSocketAddress peer) {
+        peerConnections.add(new Object[] {connectionId, peer});
+    }
+
+    @Override
+    public void peerConnectFailed(TurnClient c, InetSocketAddress peer, int code, String reason) {
+        log.add("connect failed " + code + " " + reason);
     }
 
     @Override

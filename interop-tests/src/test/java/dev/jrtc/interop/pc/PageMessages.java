@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jrtc.interop.LocalTestServer;
+import dev.jrtc.interop.PeerChannel;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-/** Reads what a test page POSTs to the {@link LocalTestServer}, failing with the browser's log. */
-final class PageMessages {
+/**
+ * Reads what a test page POSTs to the {@link LocalTestServer} (or what a scripted peer writes to its
+ * {@link PeerChannel}), failing with the peer's log.
+ */
+public final class PageMessages {
     private PageMessages() {
     }
 
@@ -17,7 +21,7 @@ final class PageMessages {
      * {@code error} message, or nothing of that type within {@code within}, fails the test with the
      * end of the browser's log.
      */
-    static JsonNode expect(LocalTestServer server, String type, Duration within, String browser,
+    public static JsonNode expect(PeerChannel server, String type, Duration within, String browser,
             Supplier<String> logTail) throws InterruptedException {
         long end = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < end) {

@@ -7,16 +7,19 @@ import dev.jrtc.dtls.DtlsCertificate;
 import dev.jrtc.dtls.DtlsKeyType;
 import dev.jrtc.ice.IceConnectionState;
 import dev.jrtc.ice.IceGatheringState;
+import dev.jrtc.peerconnection.engine.ConnectionReport;
 import dev.jrtc.peerconnection.engine.ConnectionState;
 import dev.jrtc.peerconnection.engine.EngineConfig;
 import dev.jrtc.peerconnection.engine.EngineEvent;
 import dev.jrtc.peerconnection.engine.EngineStats;
 import dev.jrtc.peerconnection.engine.EngineDataChannel;
 import dev.jrtc.peerconnection.engine.PeerConnectionEngine;
+import dev.jrtc.peerconnection.engine.RTCStatsReport;
 import dev.jrtc.peerconnection.engine.SdpType;
 import dev.jrtc.peerconnection.engine.SignalingState;
 import dev.jrtc.peerconnection.engine.Transceiver;
 import dev.jrtc.peerconnection.netty.ConnectionLoop;
+import dev.jrtc.sdp.Direction;
 import dev.jrtc.sdp.SessionDescription;
 import dev.jrtc.sdp.jsep.MediaKind;
 import dev.jrtc.srtp.SrtpProfile;
@@ -54,6 +57,8 @@ public final class RTCPeerConnection implements AutoCloseable {
     private volatile Consumer<SignalingState> onsignalingstatechange = s -> { };
     private volatile Consumer<IceGatheringState> onicegatheringstatechange = s -> { };
     private volatile Consumer<RTCDataChannel> ondatachannel = c -> { };
+    private volatile Runnable onnegotiationneeded = () -> { };
+    private volatile Consumer<RTCPeerConnectionIceErrorEvent> onicecandidateerror = e -> { };
     /** Loop-confined: the API object of each engine channel. */
     private final java.util.Map<EngineDataChannel, RTCDataChannel> channels = new java.util.IdentityHashMap<>();
 
@@ -65,6 +70,8 @@ public final class RTCPeerConnection implements AutoCloseable {
     private volatile RTCSessionDescription remoteDescription;
     private volatile SrtpProfile srtpProfile;
     private volatile String failure;
+    private volatile ConnectionReport report;
+    private volatile boolean closing;
 
     /**
      * Binds the configured UDP addresses and starts the connection's loop.
@@ -104,26 +111,110 @@ public final class RTCPeerConnection implements AutoCloseable {
         return loop.call(now -> new RTCSessionDescription(SdpType.ANSWER, afterCommand(engine.createAnswer(now)).toSdpString()));
     }
 
-    /** Applies our offer or answer; the first one starts gathering candidates. */
+    /**
+     * Applies our offer or answer; the first one starts gathering candidates. A description of type
+     * {@link SdpType#ROLLBACK} (any SDP text) undoes our pending offer.
+     */
     public CompletableFuture<Void> setLocalDescription(RTCSessionDescription description) {
         Objects.requireNonNull(description, "description");
         return loop.call(now -> {
-            engine.setLocalDescription(now, description.type(), parse(description.sdp()));
-            localType = description.type();
+            SessionDescription d = description.type() == SdpType.ROLLBACK ? null : parse(description.sdp());
+            engine.setLocalDescription(now, description.type(), d);
+            if (d != null) {
+                localType = description.type();
+            }
             afterCommand(null);
             return null;
         });
     }
 
-    /** Applies the peer's offer or answer. */
-    public CompletableFuture<Void> setRemoteDescription(RTCSessionDescription description) {
-        Objects.requireNonNull(description, "description");
+    /**
+     * The implicit {@code setLocalDescription()} (RFC 9429 section 5.4): creates and applies an answer
+     * in {@code have-remote-offer}, otherwise an offer. Read it from {@link #localDescription()}.
+     */
+    public CompletableFuture<Void> setLocalDescription() {
         return loop.call(now -> {
-            engine.setRemoteDescription(now, description.type(), parse(description.sdp()));
-            remoteType = description.type();
+            SdpType type = engine.signalingState() == SignalingState.HAVE_REMOTE_OFFER ? SdpType.ANSWER : SdpType.OFFER;
+            SessionDescription d = type == SdpType.ANSWER ? engine.createAnswer(now) : engine.createOffer(now);
+            engine.setLocalDescription(now, type, d);
+            localType = type;
             afterCommand(null);
             return null;
         });
+    }
+
+    /**
+     * Applies the peer's offer or answer. A description of type {@link SdpType#ROLLBACK} undoes the
+     * peer's pending offer (transceivers it created go away).
+     */
+    public CompletableFuture<Void> setRemoteDescription(RTCSessionDescription description) {
+        Objects.requireNonNull(description, "description");
+        return loop.call(now -> {
+            SessionDescription d = description.type() == SdpType.ROLLBACK ? null : parse(description.sdp());
+            engine.setRemoteDescription(now, description.type(), d);
+            if (d != null) {
+                remoteType = description.type();
+            }
+            afterCommand(null);
+            return null;
+        });
+    }
+
+    /**
+     * Asks for an ICE restart (W3C {@code restartIce()}): {@code onnegotiationneeded} fires and the next
+     * offer carries new ICE credentials; media keeps flowing on the old path until the new one is chosen.
+     */
+    public void restartIce() {
+        run(engine::restartIce);
+    }
+
+    /** Adds a transceiver with {@code track} attached to its sender (W3C {@code addTransceiver(track, init)}). */
+    public RTCRtpTransceiver addTransceiver(LocalMediaTrack track, RTCRtpTransceiverInit init) {
+        Objects.requireNonNull(track, "track");
+        Objects.requireNonNull(init, "init");
+        RTCRtpTransceiver t = addTransceiver(track.kind(), init);
+        t.sender().setTrack(track);
+        return t;
+    }
+
+    /**
+     * Sends {@code track} (W3C {@code addTrack}): reuses a transceiver of its kind that has never sent
+     * and has no track, else adds a {@code sendrecv} one. {@code onnegotiationneeded} follows.
+     */
+    public RTCRtpSender addTrack(LocalMediaTrack track) {
+        Objects.requireNonNull(track, "track");
+        for (RTCRtpTransceiver t : transceivers) {
+            if (t.kind() == track.kind() && !t.stopped() && t.sender().track().isEmpty() && !t.direction().sends()
+                    && t.currentDirection().filter(Direction::sends).isEmpty()) {
+                t.setDirection(t.direction().receives() ? Direction.SENDRECV : Direction.SENDONLY);
+                t.sender().setTrack(track);
+                return t.sender();
+            }
+        }
+        return addTransceiver(track, new RTCRtpTransceiverInit(Direction.SENDRECV)).sender();
+    }
+
+    /**
+     * Stops sending on {@code sender} (W3C {@code removeTrack}): its transceiver no longer sends
+     * ({@code sendrecv} becomes {@code recvonly}, {@code sendonly} becomes {@code inactive}) once renegotiated.
+     */
+    public void removeTrack(RTCRtpSender sender) {
+        Objects.requireNonNull(sender, "sender");
+        RTCRtpTransceiver t = sender.transceiver();
+        sender.setTrack(null);
+        if (!t.stopped() && t.direction().sends()) {
+            t.setDirection(t.direction().receives() ? Direction.RECVONLY : Direction.INACTIVE);
+        }
+    }
+
+    /** The senders of all transceivers that are not stopped (W3C {@code getSenders}). */
+    public List<RTCRtpSender> getSenders() {
+        return transceivers.stream().filter(t -> !t.stopped()).map(RTCRtpTransceiver::sender).toList();
+    }
+
+    /** The receivers of all transceivers that are not stopped (W3C {@code getReceivers}). */
+    public List<RTCRtpReceiver> getReceivers() {
+        return transceivers.stream().filter(t -> !t.stopped()).map(RTCRtpTransceiver::receiver).toList();
     }
 
     /** Adds a trickled remote candidate; an empty candidate means end-of-candidates. */
@@ -197,9 +288,50 @@ public final class RTCPeerConnection implements AutoCloseable {
         return gatheringComplete;
     }
 
-    /** The counters of the engine, read on the loop. */
-    public CompletableFuture<EngineStats> getStats() {
+    /**
+     * The W3C stats (webrtc-stats), read on the loop: {@code transport} (dtlsState, srtpCipher,
+     * tlsVersion, selectedCandidatePairId), {@code certificate}, {@code local-candidate},
+     * {@code remote-candidate}, {@code candidate-pair} (currentRoundTripTime, bytesSent,
+     * bytesReceived, state, nominated), {@code codec}, {@code inbound-rtp}, {@code outbound-rtp},
+     * {@code remote-inbound-rtp} (roundTripTime) and {@code data-channel}, under their standard
+     * member names. Fails with {@code InvalidStateError} once the connection is closed.
+     */
+    public CompletableFuture<RTCStatsReport> getStats() {
+        return loop.call(now -> engine.getStats(now)).thenApply(decoding::addTo);
+    }
+
+    /**
+     * jrtc's own counters, read on the loop: source-gate, ICE, DTLS and SRTP drops and per-transceiver
+     * NACK/RTX/PLI figures (what the W3C stats have no member for).
+     */
+    public CompletableFuture<EngineStats> engineStats() {
         return loop.call(now -> engine.stats());
+    }
+
+    /**
+     * Why the connection failed or is disconnected: the ICE diagnosis (what was tried, which
+     * servers failed), DTLS (fingerprint mismatch, handshake timeout, alerts), SRTP authentication
+     * failures and media sections without a common codec, as a paragraph and as data. Empty while
+     * the connection is fine. After {@link #close()} the last report made before closing.
+     */
+    public Optional<ConnectionReport> connectionReport() {
+        if (!loop.inLoop() && !closing) {
+            try {
+                return loop.call(now -> {
+                    report = engine.connectionReport().orElse(null);
+                    return Optional.ofNullable(report);
+                }).get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                return Optional.ofNullable(report);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.ofNullable(report);
+            }
+        }
+        if (loop.inLoop()) {
+            report = engine.connectionReport().orElse(null);
+        }
+        return Optional.ofNullable(report);
     }
 
     // ------------------------------------------------------------------ state
@@ -276,6 +408,19 @@ public final class RTCPeerConnection implements AutoCloseable {
         ondatachannel = orNoop(handler);
     }
 
+    /**
+     * Sets the handler of {@code negotiationneeded}: the transceivers, a first data channel or an ICE
+     * restart need a new offer. It fires in the stable state, once per change.
+     */
+    public void onnegotiationneeded(Runnable handler) {
+        onnegotiationneeded = handler == null ? () -> { } : handler;
+    }
+
+    /** Sets the handler of {@code icecandidateerror}: a STUN or TURN server failed, with the W3C error code. */
+    public void onicecandidateerror(Consumer<RTCPeerConnectionIceErrorEvent> handler) {
+        onicecandidateerror = orNoop(handler);
+    }
+
     /** Sets the handler of gathering state changes. */
     public void onicegatheringstatechange(Consumer<IceGatheringState> handler) {
         onicegatheringstatechange = orNoop(handler);
@@ -287,13 +432,34 @@ public final class RTCPeerConnection implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!closing && !loop.inLoop()) {
+            connectionReport(); // keep the last report readable after close
+        }
+        closing = true;
         loop.close();
+        decoding.close();
         signalingState = SignalingState.CLOSED;
         connectionState = ConnectionState.CLOSED;
         iceConnectionState = IceConnectionState.CLOSED;
     }
 
     // ------------------------------------------------------------------ internals (on the loop)
+
+    /** Runs an engine command on the loop and waits for it; API misuse is rethrown as is. */
+    void run(java.util.function.LongConsumer command) {
+        try {
+            loop.call(now -> {
+                command.accept(now);
+                afterCommand(null);
+                return null;
+            }).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
 
     private static <T> Consumer<T> orNoop(Consumer<T> handler) {
         return handler == null ? x -> { } : handler;
@@ -308,7 +474,9 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     private <T> T afterCommand(T result) {
-        for (Transceiver t : engine.transceivers()) {
+        List<Transceiver> current = engine.transceivers();
+        transceivers.removeIf(w -> current.stream().noneMatch(t -> t == w.engineSide())); // rolled back
+        for (Transceiver t : current) {
             if (transceivers.stream().noneMatch(w -> w.engineSide() == t)) {
                 transceivers.add(new RTCRtpTransceiver(this, t));
             }
@@ -351,6 +519,9 @@ public final class RTCPeerConnection implements AutoCloseable {
             callback(() -> oniceconnectionstatechange.accept(s.state()));
         } else if (e instanceof EngineEvent.ConnectionStateChanged s) {
             connectionState = s.state();
+            if (s.state() == ConnectionState.FAILED || s.state() == ConnectionState.DISCONNECTED) {
+                report = engine.connectionReport().orElse(null);
+            }
             callback(() -> onconnectionstatechange.accept(s.state()));
         } else if (e instanceof EngineEvent.SignalingStateChanged s) {
             signalingState = s.state();
@@ -365,8 +536,9 @@ public final class RTCPeerConnection implements AutoCloseable {
         } else if (e instanceof EngineEvent.TrackAdded t) {
             afterCommand(null);
             transceivers.stream().filter(w -> w.hasMid(t.mid())).findFirst().ifPresent(w -> {
-                RemoteTrack track = new RemoteTrack(t.mid(), t.kind(), t.codec());
+                RemoteTrack track = new RemoteTrack(t.mid(), t.kind(), t.codec(), decoding);
                 tracks.put(t.mid(), track);
+                w.receiver().setTrack(track);
                 callback(() -> ontrack.accept(new RTCTrackEvent(track, w)));
             });
         } else if (e instanceof EngineEvent.FrameReceived f) {
@@ -399,8 +571,20 @@ public final class RTCPeerConnection implements AutoCloseable {
             RTCDataChannel w = channel(c.channel());
             channels.remove(c.channel());
             callback(w::fireClose);
+        } else if (e instanceof EngineEvent.TrackEnded t) {
+            RemoteTrack track = tracks.remove(t.mid());
+            if (track != null) {
+                callback(track::end);
+            }
+        } else if (e instanceof EngineEvent.NegotiationNeeded) {
+            callback(() -> onnegotiationneeded.run());
+        } else if (e instanceof EngineEvent.IceCandidateError err) {
+            RTCPeerConnectionIceErrorEvent ev = new RTCPeerConnectionIceErrorEvent(err.address(),
+                    err.port() < 0 ? null : err.port(), err.url(), err.errorCode(), err.errorText());
+            callback(() -> onicecandidateerror.accept(ev));
         } else if (e instanceof EngineEvent.Failed f) {
             failure = f.reason();
+            report = engine.connectionReport().orElse(null);
             connectionState = ConnectionState.FAILED;
             callback(() -> onconnectionstatechange.accept(ConnectionState.FAILED));
         }
@@ -414,6 +598,10 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     private final java.util.Map<String, RemoteTrack> tracks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final TrackDecoding decoding = new TrackDecoding(mid -> loop.call(now -> {
+        engine.requestKeyFrame(now, mid);
+        return null;
+    }));
 
     private void callback(Runnable r) {
         callbacks.execute(() -> {

@@ -15,7 +15,10 @@ public final class RTCRtpTransceiver {
     private final RTCPeerConnection pc;
     private final Transceiver engineSide;
     private final MediaKind kind;
-    private final Direction direction;
+    private final RTCRtpSender sender;
+    private final RTCRtpReceiver receiver = new RTCRtpReceiver(this);
+    private volatile Direction direction;
+    private volatile boolean stopped;
     private volatile String mid;
     private volatile Direction currentDirection;
     private volatile Runnable onkeyframerequest = () -> { };
@@ -25,12 +28,15 @@ public final class RTCRtpTransceiver {
         this.engineSide = engineSide;
         this.kind = engineSide.kind();
         this.direction = engineSide.direction();
+        this.sender = new RTCRtpSender(this, null);
         refresh();
     }
 
     /** Called on the loop after each command: copies what negotiation changed. */
     void refresh() {
         mid = engineSide.mid().orElse(null);
+        direction = engineSide.direction();
+        stopped = engineSide.stopped();
         currentDirection = engineSide.currentDirection().orElse(null);
     }
 
@@ -51,6 +57,52 @@ public final class RTCRtpTransceiver {
     /** The direction asked for. */
     public Direction direction() {
         return direction;
+    }
+
+    /**
+     * Changes the direction asked for (W3C {@code direction} setter); it takes effect at the next
+     * negotiation, and {@code onnegotiationneeded} fires if the peer must hear of it.
+     *
+     * @throws IllegalStateException ({@code InvalidStateError}) if stopped or closed
+     */
+    public void setDirection(Direction newDirection) {
+        java.util.Objects.requireNonNull(newDirection, "direction");
+        pc.run(now -> pc.engine().setDirection(now, engineSide, newDirection));
+    }
+
+    /**
+     * Stops the transceiver (W3C {@code stop()}): nothing is sent or received on it any more, its remote
+     * track ends, and the next offer or answer rejects its section. Idempotent.
+     */
+    public void stop() {
+        pc.run(now -> pc.engine().stopTransceiver(now, engineSide));
+    }
+
+    /** Whether {@link #stop()} was called. */
+    public boolean stopped() {
+        return stopped;
+    }
+
+    /**
+     * The codecs to offer or answer on this transceiver, in order of preference, by encoding name
+     * ({@code "H264"}, {@code "VP8"}, {@code "opus"}); an empty list restores the default (W3C
+     * {@code setCodecPreferences}). Used by the next offer or answer.
+     *
+     * @throws IllegalArgumentException ({@code InvalidModificationError}) for a codec jrtc cannot carry
+     */
+    public void setCodecPreferences(java.util.List<String> codecNames) {
+        java.util.List<String> copy = java.util.List.copyOf(codecNames);
+        pc.run(now -> pc.engine().setCodecPreferences(now, engineSide, copy));
+    }
+
+    /** The sending half. */
+    public RTCRtpSender sender() {
+        return sender;
+    }
+
+    /** The receiving half. */
+    public RTCRtpReceiver receiver() {
+        return receiver;
     }
 
     /** The negotiated direction, once an answer is applied. */

@@ -14,9 +14,14 @@ public final class RemoteTrack {
     private final MediaKind kind;
     private final String codec;
     private volatile Consumer<EncodedFrame> onframe = f -> { };
+    private volatile dev.jrtc.media.video.DecodeStream decoder;
+    private final TrackDecoding decoding;
+    private volatile Runnable onended = () -> { };
+    private volatile boolean ended;
     private volatile long framesReceived;
 
-    RemoteTrack(String id, MediaKind kind, String codec) {
+    RemoteTrack(String id, MediaKind kind, String codec, TrackDecoding decoding) {
+        this.decoding = decoding;
         this.id = id;
         this.kind = kind;
         this.codec = codec;
@@ -42,6 +47,44 @@ public final class RemoteTrack {
         this.onframe = Objects.requireNonNull(handler, "handler");
     }
 
+    /** Sets what runs when the track ends (the peer stopped sending it, or the transceiver stopped). */
+    public void onended(Runnable handler) {
+        this.onended = Objects.requireNonNull(handler, "handler");
+    }
+
+    /** Whether the track has ended. */
+    public boolean ended() {
+        return ended;
+    }
+
+    void end() {
+        if (!ended) {
+            ended = true;
+            decoding.end(id);
+            onended.run();
+        }
+    }
+
+    /**
+     * Sets the decoded-picture handler of a video track: from now on its frames are also decoded
+     * (VP8 by jrtc's decoder, H.264 by jcodec) on a decode thread, never on the network loop. It
+     * runs on that thread, must hand the picture on quickly, and sees pictures in order. When the
+     * decoder falls behind it drops frames and asks the peer for a key frame (PLI); so does a
+     * decoder that lost its reference. The counters appear in the {@code inbound-rtp} stats
+     * (framesDecoded, keyFramesDecoded, frameWidth, frameHeight).
+     *
+     * @throws UnsupportedOperationException for an audio track
+     * @throws IllegalArgumentException ({@code UnsupportedCodecException}) for a codec without a decoder
+     */
+    public void ondecodedframe(Consumer<dev.jrtc.media.video.I420Frame> handler) {
+        Objects.requireNonNull(handler, "handler");
+        if (kind != MediaKind.VIDEO) {
+            throw new UnsupportedOperationException("decoded frames are for video; decode audio with "
+                    + "dev.jrtc.media.audio.AudioDecoder from onframe");
+        }
+        decoder = decoding.open(id, codec, handler);
+    }
+
     /** Frames delivered so far. */
     public long framesReceived() {
         return framesReceived;
@@ -49,6 +92,10 @@ public final class RemoteTrack {
 
     void deliver(EncodedFrame frame) {
         framesReceived++;
+        dev.jrtc.media.video.DecodeStream d = decoder;
+        if (d != null) {
+            d.submit(frame.data(), frame.rtpTimestamp(), frame.keyFrame());
+        }
         onframe.accept(frame);
     }
 }

@@ -20,6 +20,14 @@ final class CodecSupport {
     private CodecSupport() {
     }
 
+    /** The encoding names jrtc can carry, for reports. */
+    static final List<String> NAMES = List.of("VP8", "H264", "opus");
+
+    /** Whether frames of the codec with this encoding name can be carried. */
+    static boolean supportsName(String name) {
+        return NAMES.stream().anyMatch(n -> n.equalsIgnoreCase(name));
+    }
+
     /** Whether frames of this codec can be carried. */
     static boolean supports(RtpCodec codec) {
         return codec.isNamed("VP8") || codec.isNamed("H264") || codec.isNamed("opus");

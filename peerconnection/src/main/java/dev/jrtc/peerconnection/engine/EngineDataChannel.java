@@ -18,6 +18,10 @@ public final class EngineDataChannel {
     private DataChannel core;
     private long threshold;
     private boolean closedEarly;
+    private long messagesSent;
+    private long bytesSent;
+    private long messagesReceived;
+    private long bytesReceived;
 
     EngineDataChannel(DataChannelInit init, boolean remote) {
         this.init = Objects.requireNonNull(init, "init");
@@ -100,6 +104,36 @@ public final class EngineDataChannel {
         if (core != null) {
             core.setBufferedAmountLowThreshold(t);
         }
+    }
+
+    /** Messages accepted by send. */
+    public long messagesSent() {
+        return messagesSent;
+    }
+
+    /** Payload bytes accepted by send. */
+    public long bytesSent() {
+        return bytesSent;
+    }
+
+    /** Messages delivered. */
+    public long messagesReceived() {
+        return messagesReceived;
+    }
+
+    /** Payload bytes delivered. */
+    public long bytesReceived() {
+        return bytesReceived;
+    }
+
+    void countSent(long bytes) {
+        messagesSent++;
+        bytesSent += bytes;
+    }
+
+    void countReceived(long bytes) {
+        messagesReceived++;
+        bytesReceived += bytes;
     }
 
     DataChannelInit init() {

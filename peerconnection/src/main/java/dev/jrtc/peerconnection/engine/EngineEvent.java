@@ -55,6 +55,30 @@ public sealed interface EngineEvent extends Output.Event {
     record KeyFrameRequested(String mid) implements EngineEvent {
     }
 
+    /**
+     * The transceivers or data channels changed in a way the peer must hear about (W3C
+     * {@code negotiationneeded}): make and signal a new offer. Fired only in the stable state.
+     */
+    record NegotiationNeeded() implements EngineEvent {
+    }
+
+    /**
+     * A STUN or TURN server failed (W3C {@code icecandidateerror}).
+     *
+     * @param url the server's URL
+     * @param address our local address the request went from, or null
+     * @param port that address's port, or -1
+     * @param errorCode 701 when unreachable, else the STUN error code
+     * @param errorText what happened
+     */
+    record IceCandidateError(String url, String address, int port, int errorCode, String errorText)
+            implements EngineEvent {
+    }
+
+    /** A renegotiation ended the remote track of the transceiver with this mid (it no longer receives). */
+    record TrackEnded(String mid) implements EngineEvent {
+    }
+
     /** The connection failed for good; a sentence for a human. */
     record Failed(String reason) implements EngineEvent {
     }

@@ -29,6 +29,8 @@ final class MediaSession {
     }
 
     private final String mid;
+    private final dev.jrtc.sdp.jsep.MediaKind kind;
+    private final RtpCodec codec;
     private final WallClock wallClock;
     private final SendStream send;
     private final RtpCodec receiveCodec;
@@ -38,23 +40,51 @@ final class MediaSession {
     private ReceiveStream receive;
     private long remoteSsrc = -1;
     private long remoteRtxSsrc = -1;
-    private long framesReceived;
-    private long framesSent;
+    private final RtpCounters counters = new RtpCounters();
     private long packetsNotSent;
 
     /**
+     * @param codec the negotiated codec (the first both sides support)
      * @param sendConfig the send stream's configuration, or null when we do not send
      * @param receiveCodec the codec we expect, or null when we do not receive
      */
-    MediaSession(String mid, WallClock wallClock, SendConfig sendConfig, RtpCodec receiveCodec,
+    MediaSession(String mid, dev.jrtc.sdp.jsep.MediaKind kind, RtpCodec codec, WallClock wallClock, SendConfig sendConfig, RtpCodec receiveCodec,
             int receiveRtxPayloadType, long localSsrc, String cname) {
         this.mid = Objects.requireNonNull(mid, "mid");
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.codec = Objects.requireNonNull(codec, "codec");
         this.wallClock = wallClock;
         this.send = sendConfig == null ? null : new SendStream(sendConfig, wallClock);
         this.receiveCodec = receiveCodec;
         this.receiveRtxPayloadType = receiveRtxPayloadType;
         this.localSsrc = localSsrc;
         this.cname = cname;
+    }
+
+    /** Audio or video. */
+    dev.jrtc.sdp.jsep.MediaKind kind() {
+        return kind;
+    }
+
+    /** The negotiated codec both directions use. */
+    RtpCodec codec() {
+        return codec;
+    }
+
+    RtpCounters counters() {
+        return counters;
+    }
+
+    SendStream sendStream() {
+        return send;
+    }
+
+    ReceiveStream receiveStream() {
+        return receive;
+    }
+
+    long localSsrc() {
+        return localSsrc;
     }
 
     String mid() {
@@ -108,7 +138,7 @@ final class MediaSession {
             throw new IllegalStateException("transceiver " + mid + " does not send");
         }
         send.sendFrame(now, frame, rtpTimestamp);
-        framesSent++;
+        counters.framesSent++;
     }
 
     void requestKeyFrame(long now) {
@@ -119,12 +149,14 @@ final class MediaSession {
 
     void onRtp(long now, byte[] buf, int off, int len) {
         if (receive != null) {
+            counters.onRtpReceived(now, buf, off, len);
             receive.handleRtp(now, buf, off, len);
         }
     }
 
     void onRtcp(long now, byte[] buf, int off, int len) {
         if (send != null) {
+            counters.onRtcp(buf, off, len, localSsrc);
             send.handleRtcp(now, buf, off, len);
         }
         if (receive != null) {
@@ -159,17 +191,20 @@ final class MediaSession {
             if (o instanceof RtpEvents.SendRtp p) {
                 if (!sink.sendRtp(now, p.packet())) {
                     packetsNotSent++;
+                } else {
+                    counters.onRtpSent(now, p.packet());
                 }
             } else if (o instanceof RtpEvents.SendRtcp r) {
                 if (!sink.sendRtcp(now, r.datagram())) {
                     packetsNotSent++;
                 }
             } else if (o instanceof RtpEvents.FrameReady f) {
-                framesReceived++;
                 ReceivedFrame rf = f.frame();
+                counters.onFrameReceived(now, rf.keyFrame());
                 events.accept(new EngineEvent.FrameReceived(mid,
                         new EncodedFrame(receiveCodec.name(), rf.rtpTimestamp(), rf.keyFrame(), rf.data())));
             } else if (o instanceof RtpEvents.KeyFrameRequested) {
+                counters.keyFrameRequestsReceived++;
                 events.accept(new EngineEvent.KeyFrameRequested(mid));
             }
         }
@@ -177,7 +212,7 @@ final class MediaSession {
     }
 
     MediaStats stats() {
-        return new MediaStats(mid, framesSent, framesReceived, send == null ? 0 : send.retransmissions(),
+        return new MediaStats(mid, counters.framesSent, counters.framesReceived, send == null ? 0 : send.retransmissions(),
                 receive == null ? 0 : receive.nacksSent(), receive == null ? 0 : receive.keyFrameRequestsSent(),
                 receive == null ? 0 : receive.retransmissionsReceived(), packetsNotSent);
     }

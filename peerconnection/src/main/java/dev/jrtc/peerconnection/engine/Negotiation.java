@@ -28,6 +28,13 @@ final class Negotiation {
     private SessionDescription remote;
     private boolean weOffered;
     private String dataMid;
+    /** What a rollback returns to: taken when an offer is applied in the stable state. */
+    private Stable stable;
+
+    /** The stable state before the pending offer: descriptions, data mid, and each transceiver's mid. */
+    private record Stable(SessionDescription local, SessionDescription remote, String dataMid, boolean weOffered,
+            java.util.Map<Transceiver, Optional<String>> mids) {
+    }
 
     SignalingState state() {
         return state;
@@ -116,7 +123,7 @@ final class Negotiation {
             byMid(mid).ifPresent(t -> sections.add(new OfferSection.Rtp(t.mid().get(), t.kind(), t.direction(),
                     t.direction().sends() ? Optional.of(t.track()) : Optional.empty())));
         }
-        return OfferFactory.createOffer(caps, sections);
+        return SectionEdits.apply(OfferFactory.createOffer(caps, sections), this::byMid);
     }
 
     SessionDescription createAnswer(LocalCapabilities caps) {
@@ -129,7 +136,7 @@ final class Negotiation {
         for (MediaDescription m : remote.media()) {
             m.mid().flatMap(this::byMid).filter(t -> t.direction().sends()).ifPresent(t -> tracks.add(t.track()));
         }
-        return AnswerFactory.createAnswer(remote, caps.withTracks(tracks));
+        return SectionEdits.apply(AnswerFactory.createAnswer(remote, caps.withTracks(tracks)), this::byMid);
     }
 
     void setLocal(SdpType type, SessionDescription description) {
@@ -139,6 +146,7 @@ final class Negotiation {
                 if (state != SignalingState.STABLE && state != SignalingState.HAVE_LOCAL_OFFER) {
                     throw wrongState("setLocalDescription(offer)");
                 }
+                rememberStable();
                 weOffered = true;
                 state = SignalingState.HAVE_LOCAL_OFFER;
             }
@@ -159,6 +167,7 @@ final class Negotiation {
                 if (state != SignalingState.STABLE && state != SignalingState.HAVE_REMOTE_OFFER) {
                     throw wrongState("setRemoteDescription(offer)");
                 }
+                rememberStable();
                 associate(description);
                 if (dataMid == null) {
                     description.media().stream()
@@ -182,6 +191,45 @@ final class Negotiation {
             }
         }
         remote = description;
+    }
+
+    private void rememberStable() {
+        if (state != SignalingState.STABLE) {
+            return; // a second offer replaces the first; the stable state to return to is unchanged
+        }
+        java.util.Map<Transceiver, Optional<String>> mids = new java.util.IdentityHashMap<>();
+        transceivers.forEach(t -> mids.put(t, t.mid()));
+        stable = new Stable(local, remote, dataMid, weOffered, mids);
+    }
+
+    /**
+     * Undoes the pending offer (ours or the peer's): the descriptions, the data mid and the mids
+     * return to the last stable state, and transceivers that the peer's offer created go away.
+     *
+     * @return the transceivers removed
+     * @throws IllegalStateException ({@code InvalidStateError}) in the stable state
+     */
+    List<Transceiver> rollback() {
+        requireOpen();
+        if (state != SignalingState.HAVE_LOCAL_OFFER && state != SignalingState.HAVE_REMOTE_OFFER) {
+            throw wrongState("rollback");
+        }
+        List<Transceiver> removed = new ArrayList<>();
+        for (Transceiver t : List.copyOf(transceivers)) {
+            Optional<String> before = stable.mids().get(t);
+            if (before == null && t.createdByRemoteOffer()) {
+                transceivers.remove(t);
+                removed.add(t);
+            } else if (before != null && state == SignalingState.HAVE_REMOTE_OFFER) {
+                t.assignMid(before.orElse(null));
+            }
+        }
+        local = stable.local();
+        remote = stable.remote();
+        dataMid = stable.dataMid();
+        weOffered = stable.weOffered();
+        state = SignalingState.STABLE;
+        return removed;
     }
 
     /** Gives each offered RTP section a transceiver: by mid, else a free one of its kind, else a new recvonly one. */

@@ -71,6 +71,13 @@ public final class PeerConnectionEngine implements Engine {
     private boolean draining;
     private boolean closed;
     private long earlyDrops;
+    private final List<ConnectionReport.Codec> codecFailures = new ArrayList<>();
+    /** Trickled candidates of an ICE generation whose description has not been applied yet (bounded). */
+    private final List<dev.jrtc.ice.Candidate> heldCandidates = new ArrayList<>();
+    private String remoteUfrag;
+    private String signalledUfrag;
+    private String restartRequestedAt;
+    private boolean negotiationNeededAnnounced;
 
     /** An engine with no transceivers; nothing happens until the first API call. */
     public PeerConnectionEngine(EngineConfig config) {
@@ -91,7 +98,87 @@ public final class PeerConnectionEngine implements Engine {
         advance(nowNanos);
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(direction, "direction");
-        return negotiation.add(kind, direction, newTrack(kind));
+        Transceiver t = negotiation.add(kind, direction, newTrack(kind));
+        checkNegotiationNeeded();
+        return t;
+    }
+
+    /**
+     * Changes the direction we ask for (W3C {@code transceiver.direction = ...}); takes effect at the
+     * next negotiation, which this may make needed.
+     *
+     * @throws IllegalStateException ({@code InvalidStateError}) if the transceiver is stopped
+     */
+    public void setDirection(long nowNanos, Transceiver t, Direction direction) {
+        advance(nowNanos);
+        requireOpen();
+        Objects.requireNonNull(direction, "direction");
+        if (t.stopped()) {
+            throw new IllegalStateException("InvalidStateError: the transceiver is stopped");
+        }
+        t.setDirection(direction);
+        checkNegotiationNeeded();
+    }
+
+    /**
+     * Stops a transceiver (W3C {@code stop()}): it sends and receives nothing from now on, and the next
+     * offer or answer rejects its section. Idempotent.
+     */
+    public void stopTransceiver(long nowNanos, Transceiver t) {
+        advance(nowNanos);
+        requireOpen();
+        if (t.stopped()) {
+            return;
+        }
+        t.stop();
+        endSession(t);
+        checkNegotiationNeeded();
+    }
+
+    /**
+     * Sets the codecs a transceiver offers or answers, in order (W3C {@code setCodecPreferences}),
+     * by encoding name ({@code "H264"}, {@code "VP8"}, {@code "opus"}); an empty list restores the
+     * default order. Takes effect at the next offer or answer.
+     *
+     * @throws IllegalArgumentException ({@code InvalidModificationError}) for a codec jrtc cannot carry
+     */
+    public void setCodecPreferences(long nowNanos, Transceiver t, List<String> codecNames) {
+        advance(nowNanos);
+        for (String name : codecNames) {
+            if (!CodecSupport.supportsName(name)) {
+                throw new IllegalArgumentException("InvalidModificationError: codec " + name + " is not one of "
+                        + CodecSupport.NAMES);
+            }
+        }
+        t.setCodecPreferences(codecNames);
+    }
+
+    /**
+     * Asks for an ICE restart (W3C {@code restartIce()}): the next offer carries new ICE
+     * credentials. Media keeps flowing on the current pair until the new one is selected.
+     */
+    public void restartIce(long nowNanos) {
+        advance(nowNanos);
+        requireOpen();
+        if (transport != null) {
+            restartRequestedAt = transport.ice().localCredentials().ufrag();
+        }
+        checkNegotiationNeeded();
+    }
+
+    /**
+     * Rolls back the pending offer, ours or the peer's (RFC 9429 section 4.1.10.2). Transceivers
+     * the peer's offer created are removed. An ICE restart the peer's offer started is not undone.
+     *
+     * @throws IllegalStateException ({@code InvalidStateError}) in the stable state
+     */
+    public void rollback(long nowNanos) {
+        advance(nowNanos);
+        requireOpen();
+        negotiation.rollback();
+        emitSignaling();
+        negotiationNeededAnnounced = false;
+        checkNegotiationNeeded();
     }
 
     /** Writes an offer for the current transceivers; this side becomes the controlling ICE agent. */
@@ -99,6 +186,9 @@ public final class PeerConnectionEngine implements Engine {
         advance(nowNanos);
         requireOpen();
         ensureTransport(IceRole.CONTROLLING);
+        if (restartRequestedAt != null && restartRequestedAt.equals(transport.ice().localCredentials().ufrag())) {
+            transport.ice().restart(now);
+        }
         return negotiation.createOffer(capabilities(), data.wanted());
     }
 
@@ -114,20 +204,53 @@ public final class PeerConnectionEngine implements Engine {
     public void setLocalDescription(long nowNanos, SdpType type, SessionDescription description) {
         advance(nowNanos);
         requireOpen();
+        if (type == SdpType.ROLLBACK) {
+            rollback(now);
+            return;
+        }
         Objects.requireNonNull(description, "description");
         ensureTransport(type == SdpType.OFFER ? IceRole.CONTROLLING : IceRole.CONTROLLED);
         negotiation.setLocal(type, description);
         transport.startGathering(now);
+        String ufrag = transport.ice().localCredentials().ufrag();
+        if (restartRequestedAt != null && !restartRequestedAt.equals(ufrag)) {
+            restartRequestedAt = null;
+        }
         emitSignaling();
+        if (signalledUfrag != null && !signalledUfrag.equals(ufrag)) {
+            resignalCandidates(ufrag);
+        }
+        signalledUfrag = ufrag;
         if (type == SdpType.ANSWER) {
             applyNegotiated();
+            negotiationNeededAnnounced = false;
+            checkNegotiationNeeded();
         }
+    }
+
+    /** After an ICE restart the same candidates are signalled again, for the new credentials. */
+    private void resignalCandidates(String ufrag) {
+        String mid = bundleTag();
+        for (String c : localCandidates) {
+            out.add(new EngineEvent.LocalCandidate(withUfrag(c, ufrag), mid));
+        }
+        if (gatheringComplete) {
+            out.add(new EngineEvent.GatheringComplete());
+        }
+    }
+
+    private static String withUfrag(String candidate, String ufrag) {
+        return candidate.contains(" ufrag ") ? candidate : candidate + " ufrag " + ufrag;
     }
 
     /** Applies the peer's offer or answer: its ICE credentials and candidates, then the media. */
     public void setRemoteDescription(long nowNanos, SdpType type, SessionDescription description) {
         advance(nowNanos);
         requireOpen();
+        if (type == SdpType.ROLLBACK) {
+            rollback(now);
+            return;
+        }
         Objects.requireNonNull(description, "description");
         RemoteTransport remote = RemoteTransport.of(description);
         ensureTransport(type == SdpType.OFFER ? IceRole.CONTROLLED : IceRole.CONTROLLING);
@@ -135,19 +258,30 @@ public final class PeerConnectionEngine implements Engine {
         if (type == SdpType.OFFER) {
             for (MediaDescription m : negotiation.unassociated(description)) {
                 MediaKind kind = MediaKind.of(m.kind()).orElseThrow();
-                negotiation.add(kind, Direction.RECVONLY, newTrack(kind)).assignMid(m.mid().orElseThrow());
+                Transceiver t = negotiation.add(kind, Direction.RECVONLY, newTrack(kind));
+                t.assignMid(m.mid().orElseThrow());
+                t.markCreatedByRemoteOffer();
             }
         }
         transport.ice().setRemoteCredentials(now, new dev.jrtc.ice.IceCredentials(remote.ufrag(), remote.pwd()));
+        remoteUfrag = remote.ufrag();
         for (String c : remote.candidates()) {
             addCandidateQuietly(c);
         }
+        for (dev.jrtc.ice.Candidate c : heldCandidates) {
+            if (remoteUfrag.equals(c.extensions().get("ufrag"))) {
+                transport.ice().addRemoteCandidate(now, c);
+            }
+        }
+        heldCandidates.clear();
         if (remote.endOfCandidates()) {
             transport.ice().endOfRemoteCandidates(now);
         }
         emitSignaling();
         if (type == SdpType.ANSWER) {
             applyNegotiated();
+            negotiationNeededAnnounced = false;
+            checkNegotiationNeeded();
         }
     }
 
@@ -163,11 +297,21 @@ public final class PeerConnectionEngine implements Engine {
         if (negotiation.remote().isEmpty()) {
             throw new IllegalStateException("InvalidStateError: addIceCandidate before setRemoteDescription");
         }
+        dev.jrtc.ice.Candidate c;
         try {
-            transport.ice().addRemoteCandidate(now, dev.jrtc.ice.Candidate.parse(candidate));
+            c = dev.jrtc.ice.Candidate.parse(candidate);
         } catch (ParseException e) {
             throw new IllegalArgumentException("OperationError: bad candidate: " + e.getMessage(), e);
         }
+        String ufrag = c.extensions().get("ufrag");
+        if (ufrag != null && remoteUfrag != null && !ufrag.equals(remoteUfrag)) {
+            // A candidate of the peer's next ICE generation that beat its description here: keep it till then.
+            if (heldCandidates.size() < 100) {
+                heldCandidates.add(c);
+            }
+            return;
+        }
+        transport.ice().addRemoteCandidate(now, c);
     }
 
     /** The peer signalled end-of-candidates. */
@@ -208,7 +352,9 @@ public final class PeerConnectionEngine implements Engine {
         advance(nowNanos);
         requireOpen();
         Objects.requireNonNull(init, "init");
-        return data.create(now, init);
+        EngineDataChannel ch = data.create(now, init);
+        checkNegotiationNeeded();
+        return ch;
     }
 
     /**
@@ -357,6 +503,25 @@ public final class PeerConnectionEngine implements Engine {
                 demux.unknownSsrc() + demux.malformed(), c.rtpSent, c.rtpReceived, c.rtcpSent, c.rtcpReceived, media);
     }
 
+    /**
+     * The W3C stats objects ({@code getStats()}): transport, certificates, candidates and pairs,
+     * codecs, inbound-rtp, outbound-rtp, remote-inbound-rtp and data-channel.
+     */
+    public RTCStatsReport getStats(long nowNanos) {
+        advance(nowNanos);
+        return StatsCollector.collect(config.wallClock().epochNanos() / 1e6, now, config.certificate().fingerprint(),
+                transport, demux.sessions(), data.channels());
+    }
+
+    /**
+     * Why the connection failed or is disconnected (ICE diagnosis, DTLS, SRTP and codec causes);
+     * empty while it is fine. Also present when a media section negotiated no common codec.
+     */
+    public Optional<ConnectionReport> connectionReport() {
+        ConnectionState state = closed && transport != null ? transport.state() : connectionState();
+        return ConnectionReports.of(state, transport, codecFailures);
+    }
+
     // ------------------------------------------------------------------ Engine
 
     @Override
@@ -449,7 +614,8 @@ public final class PeerConnectionEngine implements Engine {
     private void emit(Output o) {
         if (o instanceof EngineEvent.LocalCandidate c) {
             localCandidates.add(c.candidate());
-            o = new EngineEvent.LocalCandidate(c.candidate(), bundleTag());
+            o = new EngineEvent.LocalCandidate(withUfrag(c.candidate(), transport.ice().localCredentials().ufrag()),
+                    bundleTag());
         } else if (o instanceof EngineEvent.GatheringComplete) {
             gatheringComplete = true;
         }
@@ -544,7 +710,10 @@ public final class PeerConnectionEngine implements Engine {
     private void applyNegotiated() {
         SessionDescription local = negotiation.local().orElseThrow();
         SessionDescription remote = negotiation.remote().orElseThrow();
-        Optional<MediaDescription> tag = local.media().stream().filter(m -> !m.isRejected()).findFirst();
+        // The transport's parameters come from the first section both sides kept (a rejected one has no a=setup).
+        Optional<MediaDescription> tag = local.media().stream().filter(m -> !m.isRejected())
+                .filter(m -> m.mid().flatMap(remote::mediaByMid).filter(r -> !r.isRejected()).isPresent()).findFirst()
+                .or(() -> local.media().stream().filter(m -> !m.isRejected()).findFirst());
         if (tag.isEmpty()) {
             return;
         }
@@ -569,15 +738,104 @@ public final class PeerConnectionEngine implements Engine {
             demux.setExtensions(ExtensionMap.empty());
         }
         for (Transceiver t : negotiation.transceivers()) {
-            if (t.mid().isEmpty() || t.session() != null) {
+            if (t.mid().isEmpty()) {
                 continue;
             }
             Optional<MediaDescription> a = answer.mediaByMid(t.mid().get());
             if (a.isEmpty() || a.get().isRejected()) {
+                endSession(t);
+                if (!t.stopped()) {
+                    noteCodecFailure(t, remote);
+                }
                 continue;
+            }
+            MediaSession s = t.session();
+            if (s != null) {
+                Direction ours = negotiation.ourDirection(a.get());
+                if (ours.sends() == s.sends() && ours.receives() == s.receives()) {
+                    t.negotiated(ours, s); // renegotiated without change for this section
+                    continue;
+                }
+                endSession(t); // the direction changed: its streams are remade below
             }
             configureMedia(t, a.get(), remote);
         }
+    }
+
+    /** Stops a transceiver's media: no more routing, and its remote track (if any) ends. */
+    private void endSession(Transceiver t) {
+        MediaSession s = t.session();
+        if (s == null) {
+            return;
+        }
+        demux.remove(s);
+        t.negotiated(Direction.INACTIVE, null);
+        if (s.receives()) {
+            emit(new EngineEvent.TrackEnded(s.mid()));
+        }
+    }
+
+    /** Fires {@code negotiationneeded} once per round, in the stable state, when the peer must hear of a change. */
+    private void checkNegotiationNeeded() {
+        if (closed || negotiation.state() != SignalingState.STABLE) {
+            return;
+        }
+        boolean needed = negotiationNeeded();
+        if (needed && !negotiationNeededAnnounced) {
+            negotiationNeededAnnounced = true;
+            emit(new EngineEvent.NegotiationNeeded());
+        } else if (!needed) {
+            negotiationNeededAnnounced = false;
+        }
+    }
+
+    private boolean negotiationNeeded() {
+        if (restartRequestedAt != null) {
+            return true;
+        }
+        if (data.wanted() && negotiation.dataMid().isEmpty()) {
+            return true;
+        }
+        Optional<SessionDescription> local = negotiation.local();
+        for (Transceiver t : negotiation.transceivers()) {
+            if (t.mid().isEmpty()) {
+                if (!t.stopped()) {
+                    return true;
+                }
+                continue;
+            }
+            Optional<MediaDescription> section = local.flatMap(d -> d.mediaByMid(t.mid().get()));
+            if (section.isEmpty()) {
+                return true;
+            }
+            if (section.get().isRejected()) {
+                continue;
+            }
+            if (t.stopped()) {
+                return true;
+            }
+            Direction signalled = local.get().directionOf(section.get());
+            // After answering, our section may hold less than we asked; only what we would send more or less counts.
+            boolean differs = negotiation.weOffered() ? signalled != t.direction()
+                    : signalled.sends() != t.direction().sends();
+            if (differs) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A section that carries no media: record it for the report when the reason is that no codec is shared. */
+    private void noteCodecFailure(Transceiver t, SessionDescription remote) {
+        String mid = t.mid().orElseThrow();
+        Optional<MediaDescription> theirs = remote.mediaByMid(mid);
+        List<String> offered = theirs.map(m -> m.codecs().stream().filter(c -> !c.isRtx()).map(RtpCodec::name)
+                .distinct().toList()).orElse(List.of());
+        if (offered.stream().anyMatch(CodecSupport::supportsName)
+                || codecFailures.stream().anyMatch(c -> c.mid().equals(mid))) {
+            return; // rejected for another reason (the peer stopped it), or already noted
+        }
+        codecFailures.add(new ConnectionReport.Codec(mid, t.kind().token(), offered, CodecSupport.NAMES));
     }
 
     /** A data section in the answer: make the SCTP association with the peer's port and max-message-size. */
@@ -624,6 +882,7 @@ public final class PeerConnectionEngine implements Engine {
         Optional<RtpCodec> primary = CodecSupport.primary(codecs);
         if (primary.isEmpty()) {
             t.negotiated(ours, null);
+            noteCodecFailure(t, remote);
             return;
         }
         RtpCodec codec = primary.get();
@@ -637,7 +896,7 @@ public final class PeerConnectionEngine implements Engine {
                 send = send.withRtx(t.track().rtxSsrc().getAsLong(), rtxPt);
             }
         }
-        MediaSession session = new MediaSession(t.mid().get(), config.wallClock(), send, ours.receives() ? codec : null,
+        MediaSession session = new MediaSession(t.mid().get(), t.kind(), codec, config.wallClock(), send, ours.receives() ? codec : null,
                 rtxPt, t.localSsrc(), cname);
         if (ours.receives()) {
             RemoteTransport.remoteSsrcs(remote.mediaByMid(t.mid().get()))

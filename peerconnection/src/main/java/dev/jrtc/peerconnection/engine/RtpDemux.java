@@ -33,6 +33,12 @@ final class RtpDemux {
         }
     }
 
+    /** Takes a session out of routing (its transceiver stopped or no longer carries media). */
+    void remove(MediaSession s) {
+        sessions.remove(s);
+        bySsrc.values().removeIf(x -> x == s);
+    }
+
     /** The negotiated header extension ids (shared by the bundle), to read the MID. */
     void setExtensions(ExtensionMap map) {
         midReader = new ExtensionReader(map);

@@ -52,6 +52,17 @@ final class SctpDataChannels implements DataChannelTransport {
         this.random = random;
     }
 
+    /** The channels not yet closed: created and waiting for the association, or bound to a stream. */
+    List<EngineDataChannel> channels() {
+        List<EngineDataChannel> all = new ArrayList<>(pending);
+        for (EngineDataChannel ch : handles.values()) {
+            if (!all.contains(ch)) {
+                all.add(ch);
+            }
+        }
+        return all;
+    }
+
     /** Whether the application created a channel, so an offer must carry a data section. */
     boolean wanted() {
         return wanted;
@@ -139,7 +150,10 @@ final class SctpDataChannels implements DataChannelTransport {
     @Override
     public void onDtlsConnected(long nowNanos, DtlsSender s) {
         sender = s;
-        if (association != null && role == DtlsRole.CLIENT) {
+        // Only a fresh association sends INIT: not one the transport already ended, nor one the
+        // peer's own INIT has already started (RFC 8841 lets either side send it).
+        if (association != null && role == DtlsRole.CLIENT && !closed
+                && association.state() == dev.jrtc.sctp.AssociationState.CLOSED) {
             association.connect(nowNanos);
             dirty = true;
         }
@@ -174,11 +188,13 @@ final class SctpDataChannels implements DataChannelTransport {
         } else {
             core.send(now, new String(data, off, len, java.nio.charset.StandardCharsets.UTF_8));
         }
+        ch.countSent(len);
         dirty = true;
     }
 
     void send(long now, EngineDataChannel ch, String text) {
         requireOpen(ch).send(now, text);
+        ch.countSent(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
         dirty = true;
     }
 
@@ -250,6 +266,7 @@ final class SctpDataChannels implements DataChannelTransport {
         } else if (e instanceof SctpEvent.Message m) {
             EngineDataChannel ch = handles.get(m.channel());
             if (ch != null) {
+                ch.countReceived(m.data().length);
                 out.accept(new EngineEvent.DataChannelMessage(ch, m.kind() == MessageKind.BINARY, m.data()));
             }
         } else if (e instanceof SctpEvent.BufferedAmountLow b) {

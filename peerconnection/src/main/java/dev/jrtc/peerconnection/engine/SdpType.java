@@ -5,7 +5,9 @@ public enum SdpType {
     /** An offer. */
     OFFER,
     /** A final answer. */
-    ANSWER;
+    ANSWER,
+    /** Undoes the pending offer (RFC 9429 section 4.1.10.2): back to the last stable state. */
+    ROLLBACK;
 
     /** The lower-case W3C token. */
     public String token() {
@@ -19,6 +21,6 @@ public enum SdpType {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unsupported SDP type '" + token + "' (offer and answer are supported)");
+        throw new IllegalArgumentException("unsupported SDP type '" + token + "' (offer, answer and rollback are supported)");
     }
 }

@@ -55,6 +55,7 @@ final class SecureTransport {
     private final List<InetSocketAddress> hosts;
     private final byte[] scratch = new byte[SCRATCH];
     private final TransportCounters counters = new TransportCounters();
+    private final EarlyDtlsHold earlyDtls = new EarlyDtlsHold();
 
     private DtlsEngine dtls;
     private SrtpSession srtp;
@@ -63,6 +64,9 @@ final class SecureTransport {
     private IceConnectionState iceState = IceConnectionState.NEW;
     private ConnectionState state = ConnectionState.NEW;
     private String failure;
+    private DtlsFailure dtlsFailure;
+    private DtlsEvent.Connected dtlsConnected;
+    private DtlsEvent.PeerCertificate peerCertificate;
     private boolean gatheringStarted;
     private boolean closed;
 
@@ -114,6 +118,21 @@ final class SecureTransport {
         return Optional.ofNullable(dtls);
     }
 
+    /** Why DTLS failed, if it did. */
+    Optional<DtlsFailure> dtlsFailure() {
+        return Optional.ofNullable(dtlsFailure);
+    }
+
+    /** The completed handshake's parameters, once DTLS is connected. */
+    Optional<DtlsEvent.Connected> dtlsConnected() {
+        return Optional.ofNullable(dtlsConnected);
+    }
+
+    /** The peer's certificate, once the handshake checked it. */
+    Optional<DtlsEvent.PeerCertificate> peerCertificate() {
+        return Optional.ofNullable(peerCertificate);
+    }
+
     Optional<String> failure() {
         return Optional.ofNullable(failure).or(ice::failureExplanation);
     }
@@ -145,17 +164,48 @@ final class SecureTransport {
         PacketKind kind = PacketKind.classify(buf, off, len);
         if (kind == PacketKind.STUN) {
             ice.handleReceive(now, remote, local, buf, off, len);
+            releaseEarlyDtls(now); // a check that just succeeded may have validated a held sender
+            return;
+        }
+        if (kind == PacketKind.DTLS && !ice.isValidatedRemote(remote)
+                && earlyDtls.hold(now, remote, local, buf, off, len, this::checkedUs)) {
             return;
         }
         if (!gate.admit(remote)) {
             return;
         }
+        counters.packetsReceived++;
+        counters.bytesReceived += len;
         switch (kind) {
             case DTLS -> receiveDtls(now, remote, local, buf, off, len);
             case RTP -> receiveSrtp(now, buf, off, len, false);
             case RTCP -> receiveSrtp(now, buf, off, len, true);
             default -> counters.unknown++;
         }
+    }
+
+    /** Whether {@code remote} has sent us an authenticated ICE check (then its early DTLS is held, not dropped). */
+    private boolean checkedUs(InetSocketAddress remote) {
+        for (dev.jrtc.ice.PairStatistics p : ice.pairStatistics()) {
+            if (p.requestsReceived() > 0 && p.remote().socketAddress().filter(remote::equals).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void releaseEarlyDtls(long now) {
+        earlyDtls.release(now, ice::isValidatedRemote, new EarlyDtlsHold.Release() {
+            @Override
+            public void deliver(InetSocketAddress remote, InetSocketAddress local, byte[] datagram) {
+                receive(now, remote, local, datagram, 0, datagram.length);
+            }
+
+            @Override
+            public void expired() {
+                gate.countDrop();
+            }
+        });
     }
 
     private void receiveDtls(long now, InetSocketAddress remote, InetSocketAddress local, byte[] buf, int off,
@@ -181,6 +231,9 @@ final class SecureTransport {
         int plain = rtcp ? srtp.unprotectRtcp(scratch, 0, n) : srtp.unprotectRtp(scratch, 0, n);
         if (plain < 0) {
             counters.srtpDropped++;
+            if (plain == dev.jrtc.srtp.SrtpDropReason.AUTH_FAILED.code()) {
+                counters.srtpAuthFailed++;
+            }
             return;
         }
         if (rtcp) {
@@ -222,9 +275,19 @@ final class SecureTransport {
     }
 
     private void sendRaw(long now, byte[] buf, int off, int len) {
-        if (!ice.send(now, buf, off, len)) {
+        if (!sendOnPair(now, buf, off, len)) {
             counters.sendWithoutPair++;
         }
+    }
+
+    /** Sends on ICE's selected pair, counting what left. */
+    private boolean sendOnPair(long now, byte[] buf, int off, int len) {
+        if (!ice.send(now, buf, off, len)) {
+            return false;
+        }
+        counters.packetsSent++;
+        counters.bytesSent += len;
+        return true;
     }
 
     void handleTimeout(long now) {
@@ -232,6 +295,7 @@ final class SecureTransport {
             return;
         }
         ice.handleTimeout(now);
+        releaseEarlyDtls(now);
         if (dtls != null) {
             dtls.handleTimeout(now);
         }
@@ -261,7 +325,9 @@ final class SecureTransport {
                     progressed = true;
                     if (o instanceof Transmit t) {
                         // DTLS follows the ICE selected pair; before there is one, the path DTLS knows.
-                        if (!ice.send(now, t.data(), t.offset(), t.length())) {
+                        if (!sendOnPair(now, t.data(), t.offset(), t.length())) {
+                            counters.packetsSent++;
+                            counters.bytesSent += t.length();
                             out.accept(t);
                         }
                     } else if (o instanceof DtlsEvent e) {
@@ -287,6 +353,8 @@ final class SecureTransport {
         } else if (e instanceof IceEvent.SelectedPairChanged p) {
             gate.invalidate();
             onSelectedPair(now, p.local(), p.remote());
+        } else if (e instanceof IceEvent.CandidateError c) {
+            out.accept(new EngineEvent.IceCandidateError(c.url(), c.address(), c.port(), c.errorCode(), c.errorText()));
         } else if (e instanceof IceEvent.DataReceived) {
             counters.unknown++; // the engine demultiplexes before ICE, so this is not expected
         }
@@ -313,6 +381,7 @@ final class SecureTransport {
         if (e instanceof DtlsEvent.SrtpKeysExported k) {
             srtp = SrtpSession.create(k.keys(), SrtpConfig.DEFAULT);
         } else if (e instanceof DtlsEvent.Connected c) {
+            dtlsConnected = c;
             out.accept(new EngineEvent.SecureTransportReady(c.srtpProfile()));
             data.onDtlsConnected(now, this::sendApplicationData);
             updateState(out);
@@ -320,12 +389,14 @@ final class SecureTransport {
             data.handleApplicationData(now, a.data());
         } else if (e instanceof DtlsEvent.Closed c) {
             if (c.reason() instanceof DtlsFailure f) {
+                dtlsFailure = f;
                 failure = "DTLS failed: " + f.describe();
                 out.accept(new EngineEvent.Failed(failure));
             }
             updateState(out);
+        } else if (e instanceof DtlsEvent.PeerCertificate p) {
+            peerCertificate = p; // already checked against the signalled fingerprint inside the handshake
         }
-        // PeerCertificate: already checked against the signalled fingerprint inside the handshake.
     }
 
     private boolean sendApplicationData(long now, byte[] buf, int off, int len) {

@@ -13,7 +13,10 @@ import java.util.Optional;
  */
 public final class Transceiver {
     private final MediaKind kind;
-    private final Direction direction;
+    private Direction direction;
+    private boolean stopped;
+    private boolean createdByRemoteOffer;
+    private java.util.List<String> codecPreferences = java.util.List.of();
     private final LocalTrack track;
     private String mid;
     private Direction currentDirection;
@@ -30,9 +33,39 @@ public final class Transceiver {
         return kind;
     }
 
-    /** The direction we asked for. */
+    /** The direction we ask for ({@code inactive} once stopped). */
     public Direction direction() {
-        return direction;
+        return stopped ? Direction.INACTIVE : direction;
+    }
+
+    /** Whether {@code stop()} was called: the next offer or answer rejects its section and it never carries media again. */
+    public boolean stopped() {
+        return stopped;
+    }
+
+    /** The codec names in the order the application prefers them; empty for the default order. */
+    public java.util.List<String> codecPreferences() {
+        return codecPreferences;
+    }
+
+    void setDirection(Direction d) {
+        direction = java.util.Objects.requireNonNull(d, "direction");
+    }
+
+    void stop() {
+        stopped = true;
+    }
+
+    void setCodecPreferences(java.util.List<String> names) {
+        codecPreferences = java.util.List.copyOf(names);
+    }
+
+    boolean createdByRemoteOffer() {
+        return createdByRemoteOffer;
+    }
+
+    void markCreatedByRemoteOffer() {
+        createdByRemoteOffer = true;
     }
 
     /** The mid, once the transceiver is in a description. */
@@ -69,6 +102,6 @@ public final class Transceiver {
 
     @Override
     public String toString() {
-        return "Transceiver[" + kind.token() + ", mid=" + mid + ", " + direction.token() + "]";
+        return "Transceiver[" + kind.token() + ", mid=" + mid + ", " + direction().token() + (stopped ? ", stopped" : "") + "]";
     }
 }

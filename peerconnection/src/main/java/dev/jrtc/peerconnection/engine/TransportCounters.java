@@ -11,4 +11,9 @@ final class TransportCounters {
     long dtlsBeforeNegotiation;
     long sendWithoutPair;
     long unknown;
+    long srtpAuthFailed;
+    long packetsSent;
+    long bytesSent;
+    long packetsReceived;
+    long bytesReceived;
 }

@@ -64,7 +64,7 @@ class LoopbackPeerConnectionsSendVp8Test {
             for (int i = 0; i < clip.size(); i++) {
                 assertArrayEquals(clip.get(i), received.get(i).data(), "frame " + i);
             }
-            EngineStats stats = answerer.getStats().get(5, TimeUnit.SECONDS);
+            EngineStats stats = answerer.engineStats().get(5, TimeUnit.SECONDS);
             assertEquals(0, stats.sourceGateDropped());
             assertTrue(answerer.localDescription().orElseThrow().sdp().contains("a=candidate:"));
             assertEquals(SdpType.ANSWER, answerer.localDescription().orElseThrow().type());

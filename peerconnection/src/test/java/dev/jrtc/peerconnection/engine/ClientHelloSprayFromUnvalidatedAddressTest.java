@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClientHelloSprayFromUnvalidatedAddressTest {
     private static final int SPRAY = 1_000;
-    private static final int PER_MILLISECOND = 20;
+    private static final int PER_MILLISECOND = 40;
     private static final int RECORD_HEADER = 13;
 
     @Test

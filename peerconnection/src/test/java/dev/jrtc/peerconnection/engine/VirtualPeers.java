@@ -8,6 +8,7 @@ import dev.jrtc.common.VirtualClock;
 import dev.jrtc.dtls.DtlsCertificate;
 import dev.jrtc.dtls.DtlsKeyType;
 import dev.jrtc.ice.IceConfig;
+import dev.jrtc.ice.IceConnectionState;
 import dev.jrtc.sdp.SessionDescription;
 import java.net.InetSocketAddress;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Two engines in virtual time joined by an in-memory network with a fixed one-way latency
@@ -72,6 +75,7 @@ final class VirtualPeers implements AutoCloseable {
     private long order;
     private long undeliverable;
     private java.util.function.Consumer<Transmit> tap = t -> { };
+    private Predicate<Transmit> lost = t -> false;
 
     VirtualPeers(long seed, Duration latency) {
         this.latencyNanos = latency.toNanos();
@@ -93,14 +97,24 @@ final class VirtualPeers implements AutoCloseable {
 
     /** Offer from a, answer from b, both through their SDP text. */
     void negotiate() throws Exception {
+        negotiate(UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /** As {@link #negotiate()}, with the offer and answer text edited on the way (a broken or hostile signalling path). */
+    void negotiate(UnaryOperator<String> offerEdit, UnaryOperator<String> answerEdit) throws Exception {
         long now = clock.nanoTime();
         SessionDescription offer = a.engine.createOffer(now);
         a.engine.setLocalDescription(now, SdpType.OFFER, offer);
-        b.engine.setRemoteDescription(now, SdpType.OFFER, SessionDescription.parse(offer.toSdpString()));
+        b.engine.setRemoteDescription(now, SdpType.OFFER, SessionDescription.parse(offerEdit.apply(offer.toSdpString())));
         SessionDescription answer = b.engine.createAnswer(now);
         b.engine.setLocalDescription(now, SdpType.ANSWER, answer);
-        a.engine.setRemoteDescription(now, SdpType.ANSWER, SessionDescription.parse(answer.toSdpString()));
+        a.engine.setRemoteDescription(now, SdpType.ANSWER, SessionDescription.parse(answerEdit.apply(answer.toSdpString())));
         drain();
+    }
+
+    /** Datagrams for which {@code lost} holds vanish in the network (counted in {@link #undeliverable()}). */
+    void lose(Predicate<Transmit> lost) {
+        this.lost = lost;
     }
 
     /** Injects a datagram as if it arrived at {@code to.address} from {@code from}. */
@@ -151,6 +165,10 @@ final class VirtualPeers implements AutoCloseable {
         now = clock.nanoTime();
         while (!network.isEmpty() && network.peek().at <= now) {
             Transmit t = network.poll().transmit;
+            if (lost.test(t)) {
+                undeliverable++;
+                continue;
+            }
             Peer to = t.destination().equals(a.address) ? a : t.destination().equals(b.address) ? b : null;
             if (to == null) {
                 undeliverable++;
@@ -169,7 +187,9 @@ final class VirtualPeers implements AutoCloseable {
     }
 
     private static boolean handshaking(Peer p) {
-        return p.engine.srtpProfile().isEmpty() && p.engine.connectionState() == ConnectionState.CONNECTING;
+        IceConnectionState ice = p.engine.iceConnectionState();
+        return p.engine.srtpProfile().isEmpty() && p.engine.connectionState() == ConnectionState.CONNECTING
+                && (ice == IceConnectionState.CONNECTED || ice == IceConnectionState.COMPLETED);
     }
 
     void drain() {

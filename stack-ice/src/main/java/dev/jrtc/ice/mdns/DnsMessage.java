@@ -34,14 +34,14 @@ public final class DnsMessage {
     private DnsMessage() {
     }
 
-    /** A query (ID 0, as mDNS wants) for the A and AAAA records of {@code name}. */
+    /** A one-shot query (ID 0, as mDNS wants) for the A record of {@code name}. */
     public static byte[] query(String name) {
-        ByteWriter w = ByteWriter.allocate(12 + 2 * (name.length() + 2 + 4));
-        w.u16(0).u16(0).u16(2).u16(0).u16(0).u16(0);
+        // One A question only: Chromium's responder (seen with 156) silently ignores a query that also
+        // asks for AAAA when it holds only an A record, and its names stand for IPv4 host addresses.
+        ByteWriter w = ByteWriter.allocate(12 + name.length() + 2 + 4);
+        w.u16(0).u16(0).u16(1).u16(0).u16(0).u16(0);
         writeName(w, name);
         w.u16(TYPE_A).u16(CLASS_IN);
-        writeName(w, name);
-        w.u16(TYPE_AAAA).u16(CLASS_IN);
         return w.toByteArray();
     }
 

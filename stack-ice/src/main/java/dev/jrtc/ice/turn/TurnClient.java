@@ -24,11 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A sans-IO TURN client for one allocation (RFC 8656): Allocate with the 401/438 nonce dance,
  * Refresh before expiry, CreatePermission and ChannelBind on demand, Send/Data indications and
- * ChannelData, and release on {@link #close}. It emits bytes for the server through its
+ * ChannelData, and release on {@link #close}. When the server has lost the allocation (437, or
+ * coturn's 400, after a restart or expiry) the client allocates again and reports the new relayed
+ * address through {@link Listener#reallocated}. It emits bytes for the server through its
  * {@link Listener}; over TCP and TLS those bytes are already framed for the stream.
  */
 public final class TurnClient {
@@ -40,23 +43,46 @@ public final class TurnClient {
         /** The allocation succeeded. */
         void allocated(TurnClient client, InetSocketAddress relayed, InetSocketAddress mapped);
 
+        /**
+         * The server had lost our allocation (it restarted, or the allocation expired) and the client
+         * made a new one: the relayed address changed from {@code previous} to {@code relayed}.
+         * Permissions and channels are gone; data sent meanwhile was dropped.
+         */
+        void reallocated(TurnClient client, InetSocketAddress previous, InetSocketAddress relayed,
+                InetSocketAddress mapped);
+
         /** The allocation failed or was lost; the client is now closed. */
         void failed(TurnClient client, TurnFailure failure);
 
         /** Data from a peer arrived through the relay. */
         void peerData(TurnClient client, InetSocketAddress peer, byte[] data, int offset, int length);
+
+        /**
+         * RFC 6062, TCP allocations only: the relay holds a TCP connection to {@code peer}, because our
+         * {@link #connect} succeeded or because the peer connected to the relayed address (a
+         * ConnectionAttempt). Open a new connection to the server and bind it with a
+         * {@link TurnDataConnection} for {@code connectionId}; the server drops it if that takes
+         * more than 30 s.
+         */
+        default void peerConnectionReady(TurnClient client, long connectionId, InetSocketAddress peer) {
+        }
+
+        /** RFC 6062, TCP allocations only: our Connect to {@code peer} failed (e.g. 447, or 403 without permission). */
+        default void peerConnectFailed(TurnClient client, InetSocketAddress peer, int code, String reason) {
+        }
     }
 
     /** The allocation's life. */
     public enum State { NEW, ALLOCATING, ALLOCATED, FAILED, CLOSED }
 
-    private static final int UDP_PROTOCOL = 17;
     private static final long PERMISSION_REFRESH = Duration.ofMinutes(4).toNanos();
     private static final long CHANNEL_REFRESH = Duration.ofMinutes(9).toNanos();
     private static final int MAX_QUEUED_PER_PEER = 16;
     private static final int MAX_NONCE_RETRIES = 3;
+    private static final int MAX_REALLOCATIONS = 3;
 
     private final TurnTransport transport;
+    private final RelayProtocol relayProtocol;
     private final String username;
     private final String password;
     private final RandomSource random;
@@ -73,6 +99,8 @@ public final class TurnClient {
     private String nonce;
     private byte[] key;
     private int nonceRetries;
+    private int reallocations;
+    private InetSocketAddress lostRelay;
     private boolean authenticatedOnce;
     private long refreshAt = Long.MAX_VALUE;
     private long lifetimeNanos;
@@ -81,7 +109,7 @@ public final class TurnClient {
     private InetSocketAddress mapped;
     private TurnFailure failure;
 
-    private enum Kind { ALLOCATE, REFRESH, PERMISSION, CHANNEL_BIND }
+    private enum Kind { ALLOCATE, REFRESH, PERMISSION, CHANNEL_BIND, CONNECT }
 
     /** An outstanding request and what it was for. */
     private static final class Pending {
@@ -104,6 +132,8 @@ public final class TurnClient {
         boolean requested;
         long refreshAt = Long.MAX_VALUE;
         final ArrayDeque<Object[]> queue = new ArrayDeque<>();
+        /** RFC 6062 Connects that wait for this permission. */
+        final ArrayDeque<InetSocketAddress> connects = new ArrayDeque<>();
     }
 
     /**
@@ -113,7 +143,22 @@ public final class TurnClient {
      */
     public TurnClient(TurnTransport transport, String username, String password, RandomSource random,
             RetransmitPolicy policy, Listener listener) {
+        this(transport, RelayProtocol.UDP, username, password, random, policy, listener);
+    }
+
+    /**
+     * A client that will ask for a {@code relayProtocol} relay: {@link RelayProtocol#TCP} makes an
+     * RFC 6062 TCP allocation, which needs a TCP or TLS {@code transport}.
+     *
+     * @throws IllegalArgumentException for a TCP relay over UDP
+     */
+    public TurnClient(TurnTransport transport, RelayProtocol relayProtocol, String username, String password,
+            RandomSource random, RetransmitPolicy policy, Listener listener) {
         this.transport = Objects.requireNonNull(transport, "transport");
+        this.relayProtocol = Objects.requireNonNull(relayProtocol, "relayProtocol");
+        if (relayProtocol == RelayProtocol.TCP && !transport.isStream()) {
+            throw new IllegalArgumentException("RFC 6062 TCP relays need a TCP or TLS connection to the server");
+        }
         this.username = Objects.requireNonNull(username, "username");
         this.password = Objects.requireNonNull(password, "password");
         this.random = Objects.requireNonNull(random, "random");
@@ -240,6 +285,7 @@ public final class TurnClient {
                 }
             }
             case CHANNEL_BIND -> unbind((Integer) p.subject);
+            case CONNECT -> listener.peerConnectFailed(this, (InetSocketAddress) p.subject, 0, "Connect timed out");
         }
     }
 
@@ -297,6 +343,14 @@ public final class TurnClient {
             }
             return;
         }
+        if (m.is(StunMethod.CONNECTION_ATTEMPT, StunClass.INDICATION)) {
+            Optional<InetSocketAddress> peer = m.address(StunAttributeType.XOR_PEER_ADDRESS);
+            OptionalLong id = m.number(StunAttributeType.CONNECTION_ID);
+            if (relayProtocol == RelayProtocol.TCP && state == State.ALLOCATED && peer.isPresent() && id.isPresent()) {
+                listener.peerConnectionReady(this, id.getAsLong(), IpAddresses.normalize(peer.get()));
+            }
+            return;
+        }
         if (!m.stunClass().isResponse()) {
             return;
         }
@@ -312,6 +366,10 @@ public final class TurnClient {
         }
         pending.remove(m.transactionId());
         if (success) {
+            nonceRetries = 0; // the counter bounds consecutive stale nonces, not the allocation's lifetime
+            if (p.kind != Kind.ALLOCATE) {
+                reallocations = 0;
+            }
             onSuccess(nowNanos, p, m);
         } else {
             onError(nowNanos, p, m);
@@ -330,7 +388,13 @@ public final class TurnClient {
                 mapped = m.address(StunAttributeType.XOR_MAPPED_ADDRESS).map(IpAddresses::normalize).orElse(null);
                 scheduleRefresh(nowNanos, m);
                 state = State.ALLOCATED;
-                listener.allocated(this, relayed, mapped);
+                InetSocketAddress previous = lostRelay;
+                lostRelay = null;
+                if (previous == null) {
+                    listener.allocated(this, relayed, mapped);
+                } else {
+                    listener.reallocated(this, previous, relayed, mapped);
+                }
             }
             case REFRESH -> scheduleRefresh(nowNanos, m);
             case PERMISSION -> {
@@ -343,9 +407,20 @@ public final class TurnClient {
                         Object[] q = perm.queue.poll();
                         sendToPeer(nowNanos, (InetSocketAddress) q[0], (byte[]) q[1], 0, ((byte[]) q[1]).length);
                     }
+                    while (!perm.connects.isEmpty()) {
+                        sendConnect(nowNanos, perm.connects.poll());
+                    }
                 }
             }
             case CHANNEL_BIND -> channelRefreshAt.put((Integer) p.subject, nowNanos + CHANNEL_REFRESH);
+            case CONNECT -> {
+                OptionalLong id = m.number(StunAttributeType.CONNECTION_ID);
+                if (id.isPresent()) {
+                    listener.peerConnectionReady(this, id.getAsLong(), (InetSocketAddress) p.subject);
+                } else {
+                    listener.peerConnectFailed(this, (InetSocketAddress) p.subject, 0, "Connect success without CONNECTION-ID");
+                }
+            }
         }
     }
 
@@ -373,13 +448,44 @@ public final class TurnClient {
             resend(nowNanos, p);
             return;
         }
+        boolean gone = code == 437 || (code == 400 && p.kind != Kind.CONNECT);
+        if (p.kind != Kind.ALLOCATE && state == State.ALLOCATED && gone) {
+            // 437 Allocation Mismatch: the server no longer knows our 5-tuple. coturn says 400 for a
+            // CreatePermission or ChannelBind without an allocation. Either way the relay is gone.
+            reallocate(nowNanos, code, error.reason());
+            return;
+        }
         switch (p.kind) {
             case ALLOCATE -> fail(new TurnFailure(code == 401 || code == 441 ? TurnFailure.Kind.AUTH_FAILED
                     : TurnFailure.Kind.ALLOCATION_FAILED, code, error.reason()));
             case REFRESH -> fail(new TurnFailure(TurnFailure.Kind.ALLOCATION_LOST, code, error.reason()));
             case PERMISSION -> permissions.remove((InetAddress) p.subject);
             case CHANNEL_BIND -> unbind((Integer) p.subject);
+            case CONNECT -> listener.peerConnectFailed(this, (InetSocketAddress) p.subject, code, error.reason());
         }
+    }
+
+    /**
+     * Forgets the lost allocation with everything hanging off it and allocates again with the
+     * credentials we have. A server that keeps losing fresh allocations fails the client.
+     */
+    private void reallocate(long nowNanos, int code, String reason) {
+        if (++reallocations > MAX_REALLOCATIONS) {
+            fail(new TurnFailure(TurnFailure.Kind.ALLOCATION_LOST, code,
+                    reason + " (the server lost " + MAX_REALLOCATIONS + " allocations in a row)"));
+            return;
+        }
+        lostRelay = relayed;
+        relayed = null;
+        pending.clear();
+        permissions.clear();
+        channelsByPeer.clear();
+        peersByChannel.clear();
+        channelRefreshAt.clear();
+        nextChannel = ChannelData.MIN_CHANNEL;
+        refreshAt = Long.MAX_VALUE;
+        state = State.ALLOCATING;
+        sendAllocate(nowNanos);
     }
 
     /** Sends the request again with fresh authentication (new nonce) and a new transaction ID. */
@@ -390,13 +496,22 @@ public final class TurnClient {
                     new StunAttribute.Number32(StunAttributeType.LIFETIME, lifetimeNanos / 1_000_000_000L)));
             case PERMISSION -> sendPermission(nowNanos, (InetAddress) p.subject);
             case CHANNEL_BIND -> sendChannelBind(nowNanos, (Integer) p.subject, peersByChannel.get((Integer) p.subject));
+            case CONNECT -> sendConnect(nowNanos, (InetSocketAddress) p.subject);
         }
     }
 
     private void sendAllocate(long nowNanos) {
-        sendAuthenticated(nowNanos, Kind.ALLOCATE, null, b -> b
-                .add(new StunAttribute.RequestedTransport(UDP_PROTOCOL))
-                .add(new StunAttribute.Flag(StunAttributeType.DONT_FRAGMENT)));
+        sendAuthenticated(nowNanos, Kind.ALLOCATE, null, b -> {
+            b.add(new StunAttribute.RequestedTransport(relayProtocol.ipProtocol()));
+            if (relayProtocol == RelayProtocol.UDP) {
+                // RFC 6062 section 5.1: a TCP Allocate with DONT-FRAGMENT is a 400.
+                b.add(new StunAttribute.Flag(StunAttributeType.DONT_FRAGMENT));
+            }
+        });
+    }
+
+    private void sendConnect(long nowNanos, InetSocketAddress peer) {
+        sendAuthenticated(nowNanos, Kind.CONNECT, peer, b -> b.address(StunAttributeType.XOR_PEER_ADDRESS, peer));
     }
 
     private void sendPermission(long nowNanos, InetAddress ip) {
@@ -420,6 +535,7 @@ public final class TurnClient {
             case REFRESH -> StunMethod.REFRESH;
             case PERMISSION -> StunMethod.CREATE_PERMISSION;
             case CHANNEL_BIND -> StunMethod.CHANNEL_BIND;
+            case CONNECT -> StunMethod.CONNECT;
         };
         StunMessage.Builder b = StunMessage.request(method, random);
         attributes.accept(b);
@@ -442,6 +558,9 @@ public final class TurnClient {
      * with the data queued meanwhile).
      */
     public void sendToPeer(long nowNanos, InetSocketAddress peer, byte[] data, int offset, int length) {
+        if (relayProtocol == RelayProtocol.TCP) {
+            throw new IllegalStateException("a TCP allocation carries data on TurnDataConnections, not in Send indications");
+        }
         if (state != State.ALLOCATED) {
             return;
         }
@@ -467,6 +586,66 @@ public final class TurnClient {
                 .address(StunAttributeType.XOR_PEER_ADDRESS, p)
                 .add(new StunAttribute.Opaque(StunAttributeType.DATA, payload))
                 .encode(StunProtection.none()));
+    }
+
+    /**
+     * Installs a permission for {@code ip} (RFC 8656 section 9), so that the relay accepts data from
+     * it, or (TCP allocations) TCP connections from it. {@link #sendToPeer} does this by itself.
+     */
+    public void createPermission(long nowNanos, InetAddress ip) {
+        Permission perm = permissions.computeIfAbsent(IpAddresses.normalize(ip), a -> new Permission());
+        if (state == State.ALLOCATED && !perm.requested) {
+            perm.requested = true;
+            sendPermission(nowNanos, IpAddresses.normalize(ip));
+        }
+    }
+
+    /**
+     * RFC 6062: asks the relay to open a TCP connection to {@code peer}, after installing a permission
+     * for its IP if needed. The answer comes as {@link Listener#peerConnectionReady} or
+     * {@link Listener#peerConnectFailed}.
+     *
+     * @throws IllegalStateException if this is not an allocated TCP allocation
+     */
+    public void connect(long nowNanos, InetSocketAddress peer) {
+        if (relayProtocol != RelayProtocol.TCP || state != State.ALLOCATED) {
+            throw new IllegalStateException("Connect needs an allocated TCP allocation; this is a "
+                    + relayProtocol + " allocation in state " + state);
+        }
+        InetSocketAddress p = IpAddresses.normalize(peer);
+        Permission perm = permissions.computeIfAbsent(p.getAddress(), ip -> new Permission());
+        if (perm.installed) {
+            sendConnect(nowNanos, p);
+            return;
+        }
+        perm.connects.add(p);
+        createPermission(nowNanos, p.getAddress());
+    }
+
+    /** The relay protocol of this allocation. */
+    public RelayProtocol relayProtocol() {
+        return relayProtocol;
+    }
+
+    /**
+     * The ConnectionBind request for a data connection (RFC 6062 section 4.3), authenticated with
+     * this allocation's credentials and current nonce; for {@link TurnDataConnection}.
+     */
+    StunMessage.Builder connectionBind(long connectionId) {
+        return StunMessage.request(StunMethod.CONNECTION_BIND, random)
+                .add(new StunAttribute.Number32(StunAttributeType.CONNECTION_ID, connectionId))
+                .text(StunAttributeType.USERNAME, username).text(StunAttributeType.REALM, realm)
+                .text(StunAttributeType.NONCE, nonce);
+    }
+
+    /** The long-term key, once the server has announced its realm. */
+    byte[] key() {
+        return key;
+    }
+
+    /** A data connection learned a new nonce (438): later requests use it. */
+    void nonceChanged(String newNonce) {
+        nonce = newNonce;
     }
 
     /** Binds a channel to {@code peer} so that later data goes as 4-byte-header ChannelData. */

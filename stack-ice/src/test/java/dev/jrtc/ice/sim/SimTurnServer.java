@@ -65,6 +65,16 @@ public final class SimTurnServer implements Engine {
         nonce = nonce + "x";
     }
 
+    /**
+     * Forgets every allocation and starts a new nonce, as a restarted server would: the clients' next
+     * requests meet 438 Stale Nonce and then 437 Allocation Mismatch.
+     */
+    public void restart() {
+        byClient.clear();
+        byRelayPort.clear();
+        nonce = "restarted-" + nonce;
+    }
+
     public int allocations() {
         return allocations;
     }
@@ -145,7 +155,11 @@ public final class SimTurnServer implements Engine {
             }
             case StunMethod.REFRESH -> {
                 long lifetime = m.number(StunAttributeType.LIFETIME).orElse(600);
-                if (a != null && lifetime == 0) {
+                if (a == null) {
+                    reply(local, remote, error(m, 437, "Allocation Mismatch").build(), true);
+                    return;
+                }
+                if (lifetime == 0) {
                     byClient.remove(remote);
                     byRelayPort.remove(a.relay.getPort());
                     released++;

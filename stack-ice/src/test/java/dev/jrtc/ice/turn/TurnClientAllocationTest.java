@@ -1,6 +1,7 @@
 package dev.jrtc.ice.turn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jrtc.common.Deadline;
@@ -35,6 +36,10 @@ class TurnClientAllocationTest {
                     }
                     public void allocated(TurnClient c, InetSocketAddress relayed, InetSocketAddress mapped) {
                         log.add("allocated " + relayed.getPort());
+                    }
+                    public void reallocated(TurnClient c, InetSocketAddress previous, InetSocketAddress relayed,
+                            InetSocketAddress mapped) {
+                        log.add("reallocated " + previous.getPort() + "->" + relayed.getPort());
                     }
                     public void failed(TurnClient c, TurnFailure f) {
                         log.add("failed " + f.kind() + " " + f.code());
@@ -83,6 +88,57 @@ class TurnClientAllocationTest {
     }
 
     @Test
+    void serverRestartMeetsStaleNonceThenMismatchAndReallocates() {
+        client = client("p");
+        client.start(now);
+        client.sendToPeer(now, PEER, new byte[] {1}, 0, 1);
+        client.bindChannel(now, PEER);
+        assertEquals(1, toPeer.size());
+        server.restart();
+        InetSocketAddress other = new InetSocketAddress(SimNetwork.ip("192.0.2.10"), 9000);
+        // CreatePermission meets 438 (new nonce, retried), then 437: the allocation is gone.
+        client.sendToPeer(now, other, new byte[] {2}, 0, 1);
+        assertEquals(List.of("allocated 50000", "reallocated 50000->50001"), log);
+        assertEquals(TurnClient.State.ALLOCATED, client.state());
+        assertEquals(50001, client.relayedAddress().orElseThrow().getPort());
+        assertFalse(client.hasPermission(PEER.getAddress()), "permissions of the lost allocation are forgotten");
+        assertTrue(client.channelFor(PEER).isEmpty(), "so are its channels");
+        assertEquals(1, toPeer.size(), "data for the lost allocation was dropped, not sent later");
+        // The new allocation relays again.
+        client.sendToPeer(now, other, new byte[] {3}, 0, 1);
+        assertEquals(2, toPeer.size());
+        assertEquals(1, server.activeAllocations());
+    }
+
+    @Test
+    void refreshAfterServerRestartReallocates() {
+        client = client("p");
+        client.start(now);
+        server.restart();
+        // The scheduled Refresh (about nine minutes in) meets 438, then 437, and allocates again.
+        for (now = 0; now < 700_000_000_000L && log.size() < 2; now += 1_000_000_000L) {
+            client.handleTimeout(now);
+        }
+        assertEquals(List.of("allocated 50000", "reallocated 50000->50001"), log);
+        assertEquals(TurnClient.State.ALLOCATED, client.state());
+        assertEquals(2, server.allocations());
+    }
+
+    @Test
+    void serverThatKeepsLosingAllocationsFailsTheClient() {
+        client = client("p");
+        client.start(now);
+        for (int i = 0; i < 4 && client.state() == TurnClient.State.ALLOCATED; i++) {
+            server.restart();
+            client.sendToPeer(now, new InetSocketAddress(SimNetwork.ip("192.0.2.10"), 9000 + i), new byte[] {1}, 0, 1);
+            // A permission that never succeeds leaves nothing that shows the new allocation works.
+            server.restart();
+        }
+        assertEquals(TurnClient.State.FAILED, client.state(), log.toString());
+        assertEquals("failed ALLOCATION_LOST 437", log.get(log.size() - 1));
+    }
+
+    @Test
     void wrongPasswordIsAnAuthFailure() {
         client = client("wrong");
         client.start(now);
@@ -95,6 +151,7 @@ class TurnClientAllocationTest {
                 RetransmitPolicy.rfc8489().withMaxSends(3), new TurnClient.Listener() {
                     public void sendToServer(TurnClient c, byte[] data) { }
                     public void allocated(TurnClient c, InetSocketAddress r, InetSocketAddress m) { }
+                    public void reallocated(TurnClient c, InetSocketAddress o, InetSocketAddress r, InetSocketAddress m) { }
                     public void failed(TurnClient c, TurnFailure f) { log.add(f.kind().name()); }
                     public void peerData(TurnClient c, InetSocketAddress p, byte[] d, int o, int l) { }
                 });

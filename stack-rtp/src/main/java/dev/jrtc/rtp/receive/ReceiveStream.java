@@ -7,6 +7,7 @@ import dev.jrtc.common.WallClock;
 import dev.jrtc.rtp.DropCounters;
 import dev.jrtc.rtp.DropReason;
 import dev.jrtc.rtp.NtpTime;
+import dev.jrtc.rtp.RtcpInterval;
 import dev.jrtc.rtp.RttEstimator;
 import dev.jrtc.rtp.RtpEvents;
 import dev.jrtc.rtp.RtpPacket;
@@ -56,6 +57,8 @@ public final class ReceiveStream {
     private final ArrayDeque<Output> outputs = new ArrayDeque<>();
     private long now;
     private long nextReportNanos = Long.MIN_VALUE;
+    private final RtcpInterval rtcpInterval;
+    private boolean reportSent;
     private long retransmissionsReceived;
     private boolean draining;
 
@@ -64,7 +67,18 @@ public final class ReceiveStream {
      * @param wallClock for the NTP time of XR receiver reference time reports
      */
     public ReceiveStream(ReceiveConfig config, WallClock wallClock) {
+        this(config, wallClock, null);
+    }
+
+    /**
+     * @param config       what was negotiated and how to tune
+     * @param wallClock    for the NTP time of XR receiver reference time reports
+     * @param rtcpInterval randomized RFC 3550 timing of receiver reports, or {@code null} for the
+     *                     fixed {@link ReceiveConfig#reportIntervalNanos()}
+     */
+    public ReceiveStream(ReceiveConfig config, WallClock wallClock, RtcpInterval rtcpInterval) {
         this.config = config;
+        this.rtcpInterval = rtcpInterval;
         this.wallClock = wallClock;
         Depacketizer depacketizer = config.depacketizer();
         this.jitterBuffer = new JitterBuffer(depacketizer, config.clockRate(), config.jitterBuffer(), drops);
@@ -130,6 +144,9 @@ public final class ReceiveStream {
     /** An RTCP datagram arrived; {@code buf} is borrowed. */
     public void handleRtcp(long nowNanos, byte[] buf, int off, int len) {
         advance(nowNanos);
+        if (rtcpInterval != null) {
+            rtcpInterval.onCompound(len);
+        }
         List<RtcpPacket> packets;
         try {
             packets = RtcpCompound.parse(buf, off, len);
@@ -224,19 +241,29 @@ public final class ReceiveStream {
             if (!feedback.isEmpty()) {
                 // Feedback travels in a compound led by an (empty) receiver report (RFC 4585, section 3.1).
                 feedback.add(0, new ReceiverReport(config.localSsrc(), List.of()));
-                outputs.add(new RtpEvents.SendRtcp(RtcpCompound.write(feedback)));
+                byte[] datagram = RtcpCompound.write(feedback);
+                if (rtcpInterval != null) {
+                    rtcpInterval.onCompound(datagram.length);
+                }
+                outputs.add(new RtpEvents.SendRtcp(datagram));
             }
         } finally {
             draining = false;
         }
     }
 
+    /** Two members (us and the peer); the peer sends, we do not (our own sending is another stream). */
+    private long reportInterval() {
+        return rtcpInterval == null ? config.reportIntervalNanos() : rtcpInterval.nextNanos(2, 1, false, !reportSent);
+    }
+
     private void sendReport() {
         if (nextReportNanos == Long.MIN_VALUE) {
-            nextReportNanos = now + config.reportIntervalNanos();
+            nextReportNanos = now + reportInterval();
             return; // nothing to report before the first interval
         }
-        nextReportNanos = now + config.reportIntervalNanos();
+        reportSent = true;
+        nextReportNanos = now + reportInterval();
         ReportBlock block = statistics.reportBlock(now);
         long ntp = NtpTime.fromEpochNanos(wallClock.epochNanos());
         rtt.onReportSent(ntp, now);
@@ -245,7 +272,11 @@ public final class ReceiveStream {
         report.add(new SourceDescription(List.of(new SourceDescription.Chunk(config.localSsrc(),
                 List.of(new SourceDescription.Item(SourceDescription.CNAME, config.cname()))))));
         report.add(new ExtendedReport(config.localSsrc(), List.of(new ExtendedReport.ReceiverReferenceTime(ntp))));
-        outputs.add(new RtpEvents.SendRtcp(RtcpCompound.write(report)));
+        byte[] datagram = RtcpCompound.write(report);
+        if (rtcpInterval != null) {
+            rtcpInterval.onCompound(datagram.length);
+        }
+        outputs.add(new RtpEvents.SendRtcp(datagram));
     }
 
     /** Input dropped, by reason. */

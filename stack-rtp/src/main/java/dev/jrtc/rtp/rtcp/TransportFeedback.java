@@ -134,41 +134,98 @@ public record TransportFeedback(long senderSsrc, long mediaSsrc, int baseSequenc
         return new TransportFeedback(sender, media, base, ref, fbCount, statuses);
     }
 
-    /** The status chunks: a run-length chunk for long runs, else a vector chunk. */
+    /** The status chunks, chosen as {@link ChunkEncoder} explains. */
     private List<Integer> chunks() {
-        List<Integer> out = new ArrayList<>();
-        int i = 0;
-        int total = packets.size();
-        while (i < total) {
-            int symbol = packets.get(i).symbol();
-            int run = 1;
-            while (i + run < total && run < 0x1FFF && packets.get(i + run).symbol() == symbol) {
-                run++;
+        ChunkEncoder encoder = new ChunkEncoder();
+        for (Status s : packets) {
+            encoder.add(s.symbol());
+        }
+        return encoder.finish();
+    }
+
+    /**
+     * Packs status symbols into chunks greedily, one symbol at a time, the way the senders we meet
+     * (libwebrtc) do, so that feedback we parse from them writes back byte for byte. A pending
+     * group grows while it still fits some chunk: any 7 symbols fit a two-bit vector, 14 without
+     * a large delta fit a one-bit vector, and identical symbols fit a run of up to 8191. When the
+     * next symbol does not fit, the group is flushed: as a run if all its symbols are equal, as a
+     * one-bit vector if it holds 14, else as a two-bit vector of its first 7, keeping the rest.
+     */
+    private static final class ChunkEncoder {
+        private static final int TWO_BIT_CAPACITY = 7;
+        private static final int ONE_BIT_CAPACITY = 14;
+        private static final int RUN_CAPACITY = 0x1FFF;
+
+        private final List<Integer> chunks = new ArrayList<>();
+        private final int[] pending = new int[ONE_BIT_CAPACITY];
+        private int size;
+        private boolean allSame = true;
+        private boolean hasLarge;
+
+        void add(int symbol) {
+            if (!fits(symbol)) {
+                flush();
             }
-            if (run >= 14 || i + run == total && run >= 7) {
-                out.add((symbol << 13) | run);
-                i += run;
-                continue;
+            if (size < ONE_BIT_CAPACITY) {
+                pending[size] = symbol;
             }
-            boolean oneBitFits = true;
-            for (int k = i; k < Math.min(total, i + 14); k++) {
-                oneBitFits &= packets.get(k).symbol() != LARGE_DELTA;
-            }
-            if (oneBitFits) {
-                int chunk = 0x8000;
-                for (int k = 0; k < 14 && i < total; k++, i++) {
-                    chunk |= packets.get(i).symbol() << (13 - k);
-                }
-                out.add(chunk);
+            allSame &= size == 0 || pending[0] == symbol;
+            hasLarge |= symbol == LARGE_DELTA;
+            size++;
+        }
+
+        private boolean fits(int symbol) {
+            return size < TWO_BIT_CAPACITY
+                    || size < ONE_BIT_CAPACITY && !hasLarge && symbol != LARGE_DELTA
+                    || size < RUN_CAPACITY && allSame && pending[0] == symbol;
+        }
+
+        private void flush() {
+            if (allSame) {
+                chunks.add((pending[0] << 13) | size);
+                size = 0;
+            } else if (size == ONE_BIT_CAPACITY) {
+                chunks.add(oneBitVector(size));
+                size = 0;
             } else {
-                int chunk = 0xC000;
-                for (int k = 0; k < 7 && i < total; k++, i++) {
-                    chunk |= packets.get(i).symbol() << (2 * (6 - k));
-                }
-                out.add(chunk);
+                chunks.add(twoBitVector(TWO_BIT_CAPACITY));
+                size -= TWO_BIT_CAPACITY;
+                System.arraycopy(pending, TWO_BIT_CAPACITY, pending, 0, size);
+            }
+            allSame = true;
+            hasLarge = false;
+            for (int i = 0; i < size; i++) {
+                allSame &= pending[i] == pending[0];
+                hasLarge |= pending[i] == LARGE_DELTA;
             }
         }
-        return out;
+
+        List<Integer> finish() {
+            if (size > 0) {
+                if (allSame) {
+                    chunks.add((pending[0] << 13) | size);
+                } else {
+                    chunks.add(size <= TWO_BIT_CAPACITY ? twoBitVector(size) : oneBitVector(size));
+                }
+            }
+            return chunks;
+        }
+
+        private int oneBitVector(int n) {
+            int chunk = 0x8000;
+            for (int k = 0; k < n; k++) {
+                chunk |= pending[k] << (13 - k);
+            }
+            return chunk;
+        }
+
+        private int twoBitVector(int n) {
+            int chunk = 0xC000;
+            for (int k = 0; k < n; k++) {
+                chunk |= pending[k] << (2 * (6 - k));
+            }
+            return chunk;
+        }
     }
 
     private int deltaBytes() {
@@ -192,7 +249,9 @@ public record TransportFeedback(long senderSsrc, long mediaSsrc, int baseSequenc
     public void write(ByteWriter w) {
         List<Integer> chunks = chunks();
         int unpadded = 20 + 2 * chunks.size() + deltaBytes();
-        RtcpHeader.write(w, FORMAT, RtcpHeader.RTPFB, RtcpHeader.padTo4(unpadded));
+        // Padded with the P bit, as libwebrtc does and the draft's receivers expect; a parsed
+        // packet that came zero-padded is written back in this form.
+        RtcpHeader.writeWithPadding(w, FORMAT, RtcpHeader.RTPFB, unpadded);
         w.u32(senderSsrc).u32(mediaSsrc).u16(baseSequence).u16(packets.size())
                 .u24(referenceTime & 0xFFFFFF).u8(feedbackPacketCount);
         chunks.forEach(w::u16);
@@ -204,6 +263,6 @@ public record TransportFeedback(long senderSsrc, long mediaSsrc, int baseSequenc
                 }
             }
         }
-        w.zeros(RtcpHeader.padTo4(unpadded) - unpadded);
+        RtcpHeader.writePadding(w, unpadded);
     }
 }

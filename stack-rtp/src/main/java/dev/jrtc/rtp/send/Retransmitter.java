@@ -16,6 +16,11 @@ import java.util.List;
  * its own RTX sequence number, so SRTP replay protection keeps both), the second copies after all
  * the first ones of the same answer so that one loss burst rarely takes both; the cost is one
  * packet per second-round repair.
+ *
+ * <p>On a path that loses many packets, the first retransmission is lost often enough that a
+ * second repair round (one more RTT of frozen video) becomes routine; there the caller asks for
+ * two copies from the first retransmission on ({@code firstRoundCopies}), at the cost of one
+ * extra packet per lost packet.
  */
 public final class Retransmitter {
     private final SendHistory history;
@@ -24,6 +29,7 @@ public final class Retransmitter {
     private int rtxSequence;
     private long retransmissions;
     private long redundantRetransmissions;
+    private long firstRetransmissions;
 
     /** Plain retransmission: the original packets again. */
     public static Retransmitter plain(SendHistory history) {
@@ -48,6 +54,16 @@ public final class Retransmitter {
      * @param minIntervalNanos do not resend a packet more often than this (about one RTT)
      */
     public List<byte[]> onNack(long nowNanos, List<Integer> lost, long minIntervalNanos) {
+        return onNack(nowNanos, lost, minIntervalNanos, false);
+    }
+
+    /**
+     * The packets that answer a NACK for {@code lost}.
+     *
+     * @param minIntervalNanos do not resend a packet more often than this (about one RTT)
+     * @param firstRoundCopies send even a first retransmission twice
+     */
+    public List<byte[]> onNack(long nowNanos, List<Integer> lost, long minIntervalNanos, boolean firstRoundCopies) {
         List<byte[]> out = new ArrayList<>(lost.size());
         List<byte[]> again = null;
         for (int seq : lost) {
@@ -56,9 +72,12 @@ public final class Retransmitter {
                 continue;
             }
             byte[] original = history.copy(seq);
+            if (before == 0) {
+                firstRetransmissions++;
+            }
             out.add(rtxPayloadType < 0 ? original : toRtx(original));
             retransmissions++;
-            if (before > 0) {
+            if (before > 0 || firstRoundCopies) {
                 if (again == null) {
                     again = new ArrayList<>();
                 }
@@ -100,6 +119,11 @@ public final class Retransmitter {
         System.arraycopy(original, p.payloadOffset(), rtx, header + 2, p.payloadLength());
         rtxSequence = (rtxSequence + 1) & 0xFFFF;
         return rtx;
+    }
+
+    /** How many packets were asked for the first time, for {@link PathLossEstimate}. */
+    public long firstRetransmissions() {
+        return firstRetransmissions;
     }
 
     /** Second copies sent of packets retransmitted more than once (counted in {@link #retransmissions} too). */

@@ -6,7 +6,10 @@ import dev.jrtc.common.ParseException;
 import dev.jrtc.common.WallClock;
 import dev.jrtc.rtp.DropCounters;
 import dev.jrtc.rtp.DropReason;
+import dev.jrtc.rtp.HeaderExtension;
 import dev.jrtc.rtp.NtpTime;
+import dev.jrtc.rtp.RtpPacket;
+import dev.jrtc.rtp.RtcpInterval;
 import dev.jrtc.rtp.RttEstimator;
 import dev.jrtc.rtp.RtpEvents;
 import dev.jrtc.rtp.rtcp.ExtendedReport;
@@ -27,6 +30,12 @@ import java.util.List;
  * The send side of one media stream, sans-IO: frames in, RTP packets out; NACKs answered from the
  * history (RTX or plain), key-frame requests passed up, sender reports with the NTP-to-RTP mapping
  * and XR DLRR answers sent, RTT measured from the receiver's report blocks.
+ *
+ * <p>With {@link SendOptions#withTransportSequence}, every packet (media, RTX and plain
+ * retransmissions alike) carries a transport-wide sequence number: the packetizer reserves the
+ * two-byte element and {@link #poll()} fills it in, so the numbers follow the order in which the
+ * packets leave. With {@link SendOptions#withRtcpInterval}, reports follow RFC 3550's randomized
+ * interval instead of the fixed one.
  */
 public final class SendStream {
     /**
@@ -35,6 +44,17 @@ public final class SendStream {
      * could a retry be swallowed, and there the next one follows soon.
      */
     private static final long UNKNOWN_RTT_THROTTLE_NANOS = 20_000_000L;
+    /**
+     * Above this estimated loss, first retransmissions go out twice: at 3 % a lost repair is
+     * frequent enough to cost a frame a whole extra repair round now and then, while a second copy
+     * adds only 3 % to the bitrate.
+     */
+    static final double REDUNDANT_REPAIR_LOSS = 0.03;
+    /**
+     * The second copy of a retransmission waits for the next frame's packets to go out first, or
+     * this long at most: losses come in bursts, and a copy right behind the first is lost with it.
+     */
+    static final long COPY_HOLD_NANOS = 20_000_000L;
 
     private final SendConfig config;
     private final WallClock wallClock;
@@ -43,8 +63,15 @@ public final class SendStream {
     private final Retransmitter retransmitter;
     private final SenderReportGenerator reports;
     private final RttEstimator rtt = new RttEstimator();
+    private final PathLossEstimate pathLoss = new PathLossEstimate();
+    private final ArrayDeque<byte[]> heldCopies = new ArrayDeque<>();
+    private long heldCopiesReleaseNanos = Long.MAX_VALUE;
     private final DropCounters drops = new DropCounters();
     private final ArrayDeque<Output> outputs = new ArrayDeque<>();
+    private final SendOptions options;
+    private final List<HeaderExtension> reservedElements;
+    private final RtpPacket stampView = new RtpPacket();
+    private boolean reportSent;
     private long now;
     private long nextReportNanos = Long.MIN_VALUE;
     private long lastRrtrCompact;
@@ -56,7 +83,19 @@ public final class SendStream {
      * @param wallClock for the NTP time of sender reports
      */
     public SendStream(SendConfig config, WallClock wallClock) {
+        this(config, wallClock, SendOptions.none());
+    }
+
+    /**
+     * @param config    what was negotiated
+     * @param wallClock for the NTP time of sender reports
+     * @param options   what this stream shares with its transport
+     */
+    public SendStream(SendConfig config, WallClock wallClock, SendOptions options) {
         this.config = config;
+        this.options = java.util.Objects.requireNonNull(options, "options");
+        this.reservedElements = options.transportSequencer() == null ? List.of()
+                : List.of(new HeaderExtension(options.transportSequenceId(), new byte[2]));
         this.wallClock = wallClock;
         this.packetizer = new RtpPacketizer(config.packetizerFactory().get(), config.ssrc(), config.payloadType(),
                 config.maxPacketSize(), config.firstSequence());
@@ -75,18 +114,23 @@ public final class SendStream {
     /** Sends one encoded frame captured now with RTP timestamp {@code rtpTimestamp}. */
     public void sendFrame(long nowNanos, byte[] frame, long rtpTimestamp) {
         advance(nowNanos);
-        for (byte[] p : packetizer.packetize(frame, rtpTimestamp)) {
+        for (byte[] p : packetizer.packetize(frame, rtpTimestamp, reservedElements)) {
             int seq = ((p[2] & 0xFF) << 8) | (p[3] & 0xFF);
             history.put(seq, p, 0, p.length);
+            pathLoss.onSent();
             reports.onPacketSent(rtpTimestamp, now, p.length - 12);
             outputs.add(new RtpEvents.SendRtp(p));
         }
+        releaseHeldCopies();
         scheduleReports();
     }
 
     /** An RTCP datagram from the receiver; {@code buf} is borrowed. */
     public void handleRtcp(long nowNanos, byte[] buf, int off, int len) {
         advance(nowNanos);
+        if (options.rtcpInterval() != null) {
+            options.rtcpInterval().onCompound(len);
+        }
         List<RtcpPacket> packets;
         try {
             packets = RtcpCompound.parse(buf, off, len);
@@ -106,8 +150,22 @@ public final class SendStream {
             // the retransmission). A genuine retry after a lost retransmission comes a full repair
             // round trip after the first request, so it is never swallowed.
             long throttle = rtt.latestNanos() < 0 ? UNKNOWN_RTT_THROTTLE_NANOS : rtt.smoothedNanos(0) / 2;
-            for (byte[] r : retransmitter.onNack(now, n.lostSequences(), throttle)) {
-                outputs.add(new RtpEvents.SendRtp(r));
+            long firstBefore = retransmitter.firstRetransmissions();
+            long copiesBefore = retransmitter.redundantRetransmissions();
+            boolean lossyPath = pathLoss.loss() >= REDUNDANT_REPAIR_LOSS;
+            List<byte[]> answer = retransmitter.onNack(now, n.lostSequences(), throttle, lossyPath);
+            // The answer ends with the second copies: those wait a little (see COPY_HOLD_NANOS).
+            int firsts = answer.size() - (int) (retransmitter.redundantRetransmissions() - copiesBefore);
+            for (int i = 0; i < answer.size(); i++) {
+                if (i < firsts) {
+                    outputs.add(new RtpEvents.SendRtp(answer.get(i)));
+                } else {
+                    heldCopies.add(answer.get(i));
+                    heldCopiesReleaseNanos = Math.min(heldCopiesReleaseNanos, now + COPY_HOLD_NANOS);
+                }
+            }
+            for (long k = retransmitter.firstRetransmissions() - firstBefore; k > 0; k--) {
+                pathLoss.onFirstNack();
             }
         } else if (p instanceof PictureLossIndication pli && pli.mediaSsrc() == config.ssrc()
                 || p instanceof FullIntraRequest fir && fir.entries().stream().anyMatch(e -> e.ssrc() == config.ssrc())) {
@@ -142,6 +200,9 @@ public final class SendStream {
     /** Time has passed. */
     public void handleTimeout(long nowNanos) {
         advance(nowNanos);
+        if (now >= heldCopiesReleaseNanos) {
+            releaseHeldCopies();
+        }
         if (nextReportNanos != Long.MIN_VALUE && now >= nextReportNanos) {
             sendReport();
         }
@@ -149,12 +210,19 @@ public final class SendStream {
 
     private void scheduleReports() {
         if (nextReportNanos == Long.MIN_VALUE) {
-            nextReportNanos = now + config.reportIntervalNanos();
+            nextReportNanos = now + reportInterval();
         }
     }
 
+    /** Two members (us and the peer), of which we send; RFC 3550 would count the peer's RTP too. */
+    private long reportInterval() {
+        RtcpInterval interval = options.rtcpInterval();
+        return interval == null ? config.reportIntervalNanos() : interval.nextNanos(2, 1, true, !reportSent);
+    }
+
     private void sendReport() {
-        nextReportNanos = now + config.reportIntervalNanos();
+        reportSent = true;
+        nextReportNanos = now + reportInterval();
         SenderReport sr = reports.report(now, wallClock.epochNanos(), List.of());
         rtt.onReportSent(sr.ntpTimestamp(), now);
         List<RtcpPacket> compound = new ArrayList<>();
@@ -167,21 +235,50 @@ public final class SendStream {
                     List.of(new ExtendedReport.DlrrItem(lastRrtrSsrc, lastRrtrCompact, delay))))));
             lastRrtrSsrc = -1; // answer each RRTR once
         }
-        outputs.add(new RtpEvents.SendRtcp(RtcpCompound.write(compound)));
+        byte[] datagram = RtcpCompound.write(compound);
+        if (options.rtcpInterval() != null) {
+            options.rtcpInterval().onCompound(datagram.length);
+        }
+        outputs.add(new RtpEvents.SendRtcp(datagram));
     }
 
     /** The next output; a {@link Deadline} means nothing more until the next input. */
     public Output poll() {
         Output o = outputs.poll();
         if (o != null) {
+            if (o instanceof RtpEvents.SendRtp rtp && options.transportSequencer() != null) {
+                stamp(rtp.packet());
+            }
             return o;
         }
-        return nextReportNanos == Long.MIN_VALUE ? Deadline.NEVER : new Deadline(Math.max(now, nextReportNanos));
+        long next = Math.min(heldCopiesReleaseNanos, nextReportNanos == Long.MIN_VALUE ? Long.MAX_VALUE : nextReportNanos);
+        return next == Long.MAX_VALUE ? Deadline.NEVER : new Deadline(Math.max(now, next));
+    }
+
+    private void releaseHeldCopies() {
+        for (byte[] copy; (copy = heldCopies.poll()) != null; ) {
+            outputs.add(new RtpEvents.SendRtp(copy));
+        }
+        heldCopiesReleaseNanos = Long.MAX_VALUE;
+    }
+
+    private void stamp(byte[] packet) {
+        try {
+            stampView.parse(packet, 0, packet.length);
+        } catch (ParseException e) {
+            throw new IllegalStateException("we built a packet we cannot parse", e);
+        }
+        options.transportSequencer().stamp(stampView, options.transportSequenceId());
     }
 
     /** Packets retransmitted in answer to NACKs. */
     public long retransmissions() {
         return retransmitter.retransmissions();
+    }
+
+    /** The share of our packets the receiver NACKed, 0..1 (see {@link PathLossEstimate}). */
+    public double estimatedLoss() {
+        return pathLoss.loss();
     }
 
     /** The RTT from the receiver's report blocks, or -1. */

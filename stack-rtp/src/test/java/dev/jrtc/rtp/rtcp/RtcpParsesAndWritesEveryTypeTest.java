@@ -114,12 +114,16 @@ class RtcpParsesAndWritesEveryTypeTest {
     @Test
     void transportFeedbackTwoBitVectorWithLossAndLargeDelta() throws Exception {
         // 1 1 0 1 0 0 0 0 ... a two-bit vector: small, lost, large(-4), lost x4 (padding symbols).
+        // Zero padding without the P bit is accepted.
         byte[] b = hex("8fcd 0006 00000001 00000002 fffe 0003 fffff0 00 d200 01 fffc 000000");
-        TransportFeedback fb = (TransportFeedback) single(b);
+        TransportFeedback fb = (TransportFeedback) RtcpCompound.parse(b).get(0);
         assertEquals(0xfffe, fb.baseSequence());
         assertEquals(-16, fb.referenceTime());
         assertEquals(List.of(TransportFeedback.Status.received(1), TransportFeedback.Status.LOST,
                 TransportFeedback.Status.received(-4)), fb.packets());
+        // It is written back padded with the P bit and a count byte, as Chromium pads (see the captures).
+        assertArrayEquals(hex("afcd 0006 00000001 00000002 fffe 0003 fffff0 00 d200 01 fffc 0000 03"), fb.toBytes());
+        assertEquals(fb, single(fb.toBytes()));
     }
 
     @Test

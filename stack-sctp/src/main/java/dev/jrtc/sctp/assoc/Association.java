@@ -49,6 +49,7 @@ public final class Association {
     private DataReceiver receiver;
     private StreamResetHandler resets;
     private long now;
+    private long packetTag; // the verification tag of the packet being handled
 
     public Association(SctpConfig config, RandomSource random, AssociationListener listener) {
         this.config = config;
@@ -178,6 +179,7 @@ public final class Association {
         if (sender != null) {
             sender.newSendOpportunity();
         }
+        packetTag = packet.verificationTag();
         long cumBefore = receiver == null ? 0 : receiver.cumulativeTsn();
         for (Chunk c : packet.chunks()) {
             if (closed) {
@@ -190,7 +192,7 @@ public final class Association {
         if (receiver != null && !closed) {
             receiver.onPacketEnd(now);
             long cum = receiver.cumulativeTsn();
-            if (cum != cumBefore) {
+            if (cum != cumBefore && resets != null) {
                 resets.onCumulativeTsn(cum);
             }
         }
@@ -210,6 +212,11 @@ public final class Association {
         }
         if (first instanceof Chunk.ShutdownComplete sc) {
             return p.verificationTag() == (sc.tagReflected() ? peerTag : localTag);
+        }
+        if (first instanceof Chunk.CookieEcho) {
+            // The cookie names the tag it was made for, which after a peer restart (§5.2.4 A) is not
+            // ours yet; the handshake checks the two match (§5.1.5 step 3).
+            return true;
         }
         return p.verificationTag() == localTag;
     }
@@ -241,7 +248,9 @@ public final class Association {
         } else if (c instanceof Chunk.InitAck i) {
             handshake.onInitAck(i.params(), now);
         } else if (c instanceof Chunk.CookieEcho ce) {
-            handshake.onCookieEcho(ce.cookie(), now);
+            handshake.onCookieEcho(ce.cookie(), packetTag, now);
+            // The rest of the packet belongs to the association only if the cookie made its tag ours.
+            return packetTag == handshake.localTag();
         } else if (c instanceof Chunk.CookieAck) {
             handshake.onCookieAck();
         } else if (c instanceof Chunk.Heartbeat h) {
@@ -349,6 +358,11 @@ public final class Association {
         }
 
         @Override
+        public void restart() {
+            Association.this.restart();
+        }
+
+        @Override
         public void timedOut(String what) {
             Association.this.timedOut(what);
         }
@@ -398,6 +412,22 @@ public final class Association {
         }
         early.clear();
         listener.onEstablished();
+    }
+
+    /**
+     * The peer restarted (RFC 9260 §5.2.4 case A): as if an ABORT had come, but the association
+     * stays up with the new tags and TSNs. Everything queued, in flight or half reassembled belonged
+     * to streams the peer no longer has, so it is dropped; congestion control starts afresh.
+     */
+    private void restart() {
+        sender = null;
+        receiver = null;
+        resets = null;
+        errorCount = 0;
+        shutdown.stop();
+        control.removeIf(c -> !(c instanceof Chunk.CookieAck));
+        listener.onRestarted();
+        establish();
     }
 
     private void deliver(int streamId, long ppid, byte[] data) {

@@ -19,6 +19,12 @@ public interface AssociationListener {
     /** Our outgoing reset of these streams completed ({@code performed} false if refused). */
     void onOutgoingStreamsReset(int[] streams, boolean performed);
 
+    /**
+     * The peer restarted the association (RFC 9260 §5.2.4 case A): it has lost its streams, so
+     * everything on them is gone too. {@link #onEstablished} follows for the new incarnation.
+     */
+    void onRestarted();
+
     /** The association is over. */
     void onClosed(CloseReason reason);
 }

@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * The four-way handshake of RFC 9260 §5: INIT, INIT ACK, COOKIE ECHO, COOKIE ACK, with the state
  * cookie (sealed with a per-association secret and checked for its tag and lifetime), crossing INITs
- * (§5.2.1), duplicate COOKIE ECHOs (§5.2.4 case D) and T1-init / T1-cookie with doubling intervals.
+ * (§5.2.1), an INIT on an established association (§5.2.2) and the peer restart it announces
+ * (§5.2.4 case A), duplicate COOKIE ECHOs (§5.2.4 case D) and T1-init / T1-cookie with doubling
+ * intervals.
  * It owns both sides' tags, initial TSNs, stream counts and extensions; the {@link Association}
  * owns the state and the output queues and is told through {@link Host}.
  */
@@ -33,15 +35,22 @@ final class Handshake {
 
         void establish();
 
+        /**
+         * The peer restarted (§5.2.4 case A): the tags and TSNs are already the new ones; the
+         * association starts its data state afresh.
+         */
+        void restart();
+
         void timedOut(String what);
     }
 
     private final Host host;
     private final SctpConfig config;
     private final SctpCounters counters;
+    private final RandomSource random;
     private final byte[] cookieSecret = new byte[32];
-    private final long localTag;
-    private final long localInitialTsn;
+    private long localTag;
+    private long localInitialTsn;
     private final Extensions localExtensions;
 
     private long peerTag;
@@ -60,12 +69,9 @@ final class Handshake {
         this.host = host;
         this.config = config;
         this.counters = counters;
+        this.random = random;
         random.nextBytes(cookieSecret);
-        long tag;
-        do {
-            tag = random.nextInt() & 0xFFFF_FFFFL; // §5.3.1: never zero
-        } while (tag == 0);
-        this.localTag = tag;
+        this.localTag = newTag();
         this.localInitialTsn = random.nextInt() & 0xFFFF_FFFFL;
         this.localExtensions = new Extensions(config.partialReliability(), true, config.interleaving());
     }
@@ -119,18 +125,31 @@ final class Handshake {
 
     void onInit(InitParams p, long now) {
         switch (host.state()) {
-            case CLOSED, COOKIE_WAIT, COOKIE_ECHOED, ESTABLISHED -> {
-                // §5.1 B, and §5.2.1 for an INIT crossing ours: answer with our own tag and TSN, keep
-                // no state. In ESTABLISHED this answers a peer that lost our COOKIE ACK path; a real
-                // restart (new peer tag) is refused when its COOKIE ECHO arrives.
-                StateCookie cookie = new StateCookie(localTag, p.initiateTag(), localInitialTsn, p.initialTsn(),
-                        p.advertisedReceiverWindow(), p.outboundStreams(), p.inboundStreams(), p.extensions(), now);
-                InitParams ack = new InitParams(localTag, config.receiveWindow(), config.streams(), config.streams(),
-                        localInitialTsn, localExtensions, cookie.seal(cookieSecret));
-                host.sendStandalone(p.initiateTag(), new Chunk.InitAck(ack));
-            }
-            default -> counters.unexpectedChunks++;
+            // §5.1 B, and §5.2.1 for an INIT crossing ours: answer with our own tag and TSN, keep no state.
+            case CLOSED, COOKIE_WAIT, COOKIE_ECHOED -> sendInitAck(p, localTag, localInitialTsn, 0, 0, now);
+            // §5.2.2: the peer may have restarted. Offer a new tag and TSN, and put the current tags in
+            // the cookie as tie-tags, so that its COOKIE ECHO can prove it knew this association.
+            case ESTABLISHED, SHUTDOWN_PENDING, SHUTDOWN_SENT, SHUTDOWN_RECEIVED ->
+                    sendInitAck(p, newTag(), random.nextInt() & 0xFFFF_FFFFL, localTag, peerTag, now);
+            default -> counters.unexpectedChunks++; // SHUTDOWN-ACK-SENT: the shutdown goes on (§9.2)
         }
+    }
+
+    private void sendInitAck(InitParams p, long tag, long initialTsn, long localTie, long peerTie, long now) {
+        StateCookie cookie = new StateCookie(tag, p.initiateTag(), initialTsn, p.initialTsn(),
+                p.advertisedReceiverWindow(), p.outboundStreams(), p.inboundStreams(), p.extensions(), now,
+                localTie, peerTie);
+        InitParams ack = new InitParams(tag, config.receiveWindow(), config.streams(), config.streams(), initialTsn,
+                localExtensions, cookie.seal(cookieSecret));
+        host.sendStandalone(p.initiateTag(), new Chunk.InitAck(ack));
+    }
+
+    private long newTag() {
+        long tag;
+        do {
+            tag = random.nextInt() & 0xFFFF_FFFFL; // §5.3.1: never zero
+        } while (tag == 0);
+        return tag;
     }
 
     void onInitAck(InitParams p, long now) {
@@ -147,7 +166,11 @@ final class Handshake {
         t1.start(now + t1Interval());
     }
 
-    void onCookieEcho(byte[] bytes, long now) {
+    /**
+     * @param packetTag the verification tag of the packet that carried the COOKIE ECHO, which must
+     *     be the tag the cookie was made for (§5.1.5 step 3)
+     */
+    void onCookieEcho(byte[] bytes, long packetTag, long now) {
         StateCookie c;
         try {
             c = StateCookie.open(cookieSecret, bytes);
@@ -155,7 +178,7 @@ final class Handshake {
             counters.badCookies++;
             return;
         }
-        if (c.localTag() != localTag) {
+        if (c.localTag() != packetTag) {
             counters.badCookies++;
             return;
         }
@@ -167,8 +190,8 @@ final class Handshake {
         }
         switch (host.state()) {
             case CLOSED, COOKIE_WAIT, COOKIE_ECHOED -> {
-                if (peerTag != 0 && peerTag != c.peerTag()) {
-                    counters.badCookies++; // a cookie for another incarnation of the peer
+                if (c.localTag() != localTag || (peerTag != 0 && peerTag != c.peerTag())) {
+                    counters.badCookies++; // a cookie for another incarnation of either side
                     return;
                 }
                 adoptPeer(c.peerTag(), c.peerInitialTsn(), c.peerRwnd(), c.peerOutboundStreams(),
@@ -179,14 +202,29 @@ final class Handshake {
                 host.queueFirst(new Chunk.CookieAck());
                 host.establish();
             }
-            default -> {
-                if (c.peerTag() == peerTag) {
+            case ESTABLISHED, SHUTDOWN_PENDING, SHUTDOWN_SENT, SHUTDOWN_RECEIVED -> {
+                if (c.localTag() == localTag && c.peerTag() == peerTag) {
                     host.queueFirst(new Chunk.CookieAck()); // §5.2.4 case D: our COOKIE ACK was lost
+                } else if (c.localTag() != localTag && c.peerTag() != peerTag
+                        && c.localTieTag() == localTag && c.peerTieTag() == peerTag) {
+                    restart(c);
                 } else {
-                    counters.badCookies++; // §5.2.4 case A (peer restart) is not supported
+                    counters.badCookies++; // cases B and C (collisions) cannot follow from our INIT handling
                 }
             }
+            default -> counters.badCookies++;
         }
+    }
+
+    /** §5.2.4 case A: the peer restarted; take the new tags and TSNs and start the data state again. */
+    private void restart(StateCookie c) {
+        counters.peerRestarts++;
+        localTag = c.localTag();
+        localInitialTsn = c.localInitialTsn();
+        adoptPeer(c.peerTag(), c.peerInitialTsn(), c.peerRwnd(), c.peerOutboundStreams(), c.peerInboundStreams(),
+                c.peerExtensions());
+        host.queueFirst(new Chunk.CookieAck());
+        host.restart();
     }
 
     void onCookieAck() {

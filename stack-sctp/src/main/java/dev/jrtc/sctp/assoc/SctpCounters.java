@@ -30,5 +30,7 @@ public final class SctpCounters {
     public long badCookies;
     /** Handshakes started again with a fresh INIT after the peer reported a stale cookie. */
     public long handshakeRestarts;
+    /** Peer restarts (RFC 9260 §5.2.4 case A) performed. */
+    public long peerRestarts;
     public long messagesDelivered;
 }

@@ -23,10 +23,14 @@ import javax.crypto.spec.SecretKeySpec;
  * @param peerInboundStreams how many streams the peer accepts
  * @param peerExtensions what the peer announced
  * @param createdAtNanos when the cookie was made, on the responder's monotonic clock
+ * @param localTieTag for an INIT that arrived on an established association (§5.2.2), the
+ *     responder's tag of that association; 0 otherwise
+ * @param peerTieTag likewise the peer's tag of that association; 0 otherwise
  */
 public record StateCookie(long localTag, long peerTag, long localInitialTsn, long peerInitialTsn, long peerRwnd,
-        int peerOutboundStreams, int peerInboundStreams, Extensions peerExtensions, long createdAtNanos) {
-    private static final int BODY = 4 * 5 + 2 * 2 + 1 + 8;
+        int peerOutboundStreams, int peerInboundStreams, Extensions peerExtensions, long createdAtNanos,
+        long localTieTag, long peerTieTag) {
+    private static final int BODY = 4 * 5 + 2 * 2 + 1 + 8 + 4 * 2;
     private static final int MAC = 32;
     public static final int LENGTH = BODY + MAC;
 
@@ -37,7 +41,7 @@ public record StateCookie(long localTag, long peerTag, long localInitialTsn, lon
                 .u16(peerOutboundStreams).u16(peerInboundStreams)
                 .u8((peerExtensions.forwardTsn() ? 1 : 0) | (peerExtensions.reConfig() ? 2 : 0)
                         | (peerExtensions.iData() ? 4 : 0))
-                .u64(createdAtNanos);
+                .u64(createdAtNanos).u32(localTieTag).u32(peerTieTag);
         byte[] out = w.toByteArray();
         byte[] full = new byte[LENGTH];
         System.arraycopy(out, 0, full, 0, BODY);
@@ -66,8 +70,10 @@ public record StateCookie(long localTag, long peerTag, long localInitialTsn, lon
         int mis = r.u16();
         int ext = r.u8();
         long created = r.s64();
+        long localTie = r.u32();
+        long peerTie = r.u32();
         return new StateCookie(localTag, peerTag, localTsn, peerTsn, rwnd, os, mis,
-                new Extensions((ext & 1) != 0, (ext & 2) != 0, (ext & 4) != 0), created);
+                new Extensions((ext & 1) != 0, (ext & 2) != 0, (ext & 4) != 0), created, localTie, peerTie);
     }
 
     private static byte[] mac(byte[] secret, byte[] data, int length) {

@@ -1,0 +1,54 @@
+package dev.jrtc.media.record;
+
+import java.nio.file.Path;
+
+/**
+ * H.264 access units as a raw Annex B byte stream ({@code .h264}), which ffmpeg, VLC and mpv play.
+ * The format has no timestamps. Access units before the first IDR are skipped.
+ */
+public final class AnnexBWriter implements Recorder {
+    private static final byte[] START_CODE = {0, 0, 0, 1};
+    private final FileSink file;
+    private boolean started;
+    private int accessUnits;
+    private boolean closed;
+
+    /** Creates (or replaces) the file. */
+    public AnnexBWriter(Path path) {
+        file = new FileSink(path);
+    }
+
+    @Override
+    public void write(byte[] frame, long rtpTimestamp, boolean keyFrame) {
+        if (closed) {
+            throw new IllegalStateException("recorder is closed");
+        }
+        if (!started && !H264Nal.containsIdr(frame)) {
+            return;
+        }
+        started = true;
+        if (!H264Nal.startsWithStartCode(frame)) {
+            file.append(START_CODE);
+        }
+        file.append(frame);
+        accessUnits++;
+    }
+
+    /** @return access units written so far */
+    public int accessUnits() {
+        return accessUnits;
+    }
+
+    @Override
+    public Path path() {
+        return file.path();
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            file.close();
+        }
+    }
+}
