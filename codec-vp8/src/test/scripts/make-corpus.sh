@@ -4,6 +4,9 @@
 # Each clip is encoded by libvpx's vpxenc from ffmpeg's testsrc2 pattern, then decoded by vpxdec
 # (the oracle) into one MD5 per frame of the I420 output. The .ivf clips and their .md5 files are
 # committed, so that `mvn verify` needs no vpx-tools; run this script again to regenerate them.
+# Clips encoded with vpxenc --rt (rt-*, profile-1-sharp) depend on the encoder's wall-clock speed
+# adaptation, so a new run gives different (equally valid) bytes for them; the others are
+# reproduced byte for byte.
 #
 # Usage: make-corpus.sh [OUT_DIR] [SET]
 #   OUT_DIR defaults to ../resources/dev/jrtc/vp8/corpus (next to this script)

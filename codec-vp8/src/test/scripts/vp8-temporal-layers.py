@@ -46,7 +46,9 @@ RC_END_USAGE, RC_TARGET_BITRATE, RC_MIN_Q, RC_MAX_Q = 18, 28, 29, 30
 KF_MAX_DIST, SS_NUMBER_LAYERS, TS_NUMBER_LAYERS = 42, 43, 54
 TS_TARGET_BITRATE, TS_RATE_DECIMATOR, TS_PERIODICITY, TS_LAYER_ID = 55, 60, 65, 66
 VPX_IMG_FMT_I420 = 0x102
-VPX_DL_REALTIME = 1
+# Good-quality deadline: the real-time one adapts the encoder's speed to the wall clock, which makes
+# the output differ from run to run.
+VPX_DL_GOOD_QUALITY = 1000000
 VPX_CODEC_CX_FRAME_PKT = 0
 
 
@@ -112,7 +114,7 @@ def main():
             flags = 0
             image = None  # flush
         if vpx.vpx_codec_encode(ctx, image, ctypes.c_int64(n), ctypes.c_ulong(1),
-                                ctypes.c_long(flags), ctypes.c_ulong(VPX_DL_REALTIME)) != 0:
+                                ctypes.c_long(flags), ctypes.c_ulong(VPX_DL_GOOD_QUALITY)) != 0:
             sys.exit('vpx_codec_encode failed: %s' % vpx.vpx_codec_error_detail(ctx))
         it = ctypes.c_void_p(0)
         while True:

@@ -122,8 +122,13 @@ class WhipIngestFromJavaClientTest {
                 Thread.sleep(200);
             }
             assertTrue(demo.sessions().find(id).isEmpty(), "the session outlived its peer: " + http.get("/api/sessions").body());
-            assertEquals("[]", http.get("/api/sessions").body());
             assertEquals(404, http.get("/api/sessions/" + id + "/snapshot.jpg").statusCode());
+            // Freed, but still listed for a while with why it failed.
+            JsonNode listed = JSON.readTree(http.get("/api/sessions").body()).get(0);
+            assertEquals(id, listed.path("id").asText());
+            assertEquals("failed", listed.path("connectionState").asText(), listed.toString());
+            assertTrue(listed.path("ended").asText().startsWith("connection failed"), listed.toString());
+            assertTrue(listed.path("report").path("explanation").asText().length() > 20, listed.toString());
         }
     }
 

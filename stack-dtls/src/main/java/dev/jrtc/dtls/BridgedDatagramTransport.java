@@ -79,7 +79,10 @@ final class BridgedDatagramTransport implements DatagramTransport {
 
     @Override
     public int getReceiveLimit() {
-        return DatagramGuard.MAX_DATAGRAM;
+        // BC allocates a buffer of this size for every receive call. On the loop the next datagram
+        // is already queued, so its own length is enough (most are about 1200 bytes, not 18 KiB).
+        int next = loopMode ? inbound.nextLength() : -1;
+        return next > 0 ? next : DatagramGuard.MAX_DATAGRAM;
     }
 
     @Override

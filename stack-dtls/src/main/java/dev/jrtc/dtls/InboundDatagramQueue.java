@@ -75,6 +75,17 @@ final class InboundDatagramQueue {
         }
     }
 
+    /** The length of the next datagram, or -1 if none is queued. */
+    int nextLength() {
+        lock.lock();
+        try {
+            byte[] next = datagrams.peekFirst();
+            return next == null ? -1 : next.length;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     boolean isEmpty() {
         lock.lock();
         try {

@@ -284,6 +284,10 @@ public final class IceAgent implements Engine {
             // Consent checks (RFC 7675) ride on the selected pair of whichever generation owns it.
             checks.sendCheck(nowNanos, st.selected, st.ownerOf(st.selected), CheckScheduler.Purpose.CONSENT, false);
         }
+        if (st.liveness.isDisconnected() && st.selected != null && st.selected.local.relay != null) {
+            // A silent relayed path may mean the TURN server lost our allocation: ask it now.
+            st.selected.local.relay.verifyAllocation(nowNanos);
+        }
         nomination.maybeNominate(nowNanos);
         connection.evaluate();
     }

@@ -36,7 +36,7 @@ final class SessionJson {
     /** Every live session. */
     ArrayNode all() {
         ArrayNode a = json.createArrayNode();
-        registry.list().forEach(s -> a.add(of(s)));
+        registry.listWithRecentFailures().forEach(s -> a.add(of(s)));
         return a;
     }
 
@@ -47,7 +47,8 @@ final class SessionJson {
         o.put("id", s.id());
         o.put("via", s.via().token());
         o.put("direction", s.via().ingest() ? "receiving" : "sending");
-        o.put("connectionState", s.peerConnection().connectionState().name().toLowerCase(Locale.ROOT));
+        o.put("connectionState", s.connectionState().name().toLowerCase(Locale.ROOT));
+        s.endReason().ifPresent(r -> o.put("ended", r));
         o.put("startedAt", s.started().toString());
         o.set("video", video(s, sample));
         o.set("audio", audio(s, sample));

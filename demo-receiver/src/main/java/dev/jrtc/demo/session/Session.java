@@ -63,6 +63,7 @@ public final class Session {
     private volatile String audioCodec;
     private volatile RTCRtpTransceiver videoTransceiver;
     private volatile String endReason;
+    private volatile ConnectionState endState;
     private volatile boolean loggedResolution;
 
     Session(String id, Via via, RTCPeerConnection pc, SessionMedia media, DecodePool decoders) {
@@ -142,6 +143,12 @@ public final class Session {
         return media;
     }
 
+    /** The connection state; once ended, the state it ended in (failed, connected...). */
+    public ConnectionState connectionState() {
+        ConnectionState s = endState;
+        return s != null ? s : pc.connectionState();
+    }
+
     /** Why the session ended, once it did. */
     public Optional<String> endReason() {
         return Optional.ofNullable(endReason);
@@ -188,6 +195,7 @@ public final class Session {
                 return;
             }
             endReason = reason;
+            endState = pc.connectionState();
         }
         LOG.info("session {} ({}): ended: {}", id, via.token(), reason);
         VideoDecoding v = video;

@@ -34,11 +34,14 @@ import org.slf4j.LoggerFactory;
 public final class SessionRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("dev.jrtc.demo.session");
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a failed session stays listed (with its report) after its resources are freed. */
+    private static final Duration FAILED_LISTED_FOR = Duration.ofSeconds(20);
 
     private final PeerConnectionSettings settings;
     private final int maxSessions;
     private final Function<Session.Setup, SessionMedia> mediaFactory;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Session> failed = new ConcurrentHashMap<>();
     private final Map<String, SessionStats> stats = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Runnable> tickListeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<Session>> openListeners = new CopyOnWriteArrayList<>();
@@ -93,13 +96,13 @@ public final class SessionRegistry implements AutoCloseable {
         }
         session.onStateChange(state -> {
             if (state == ConnectionState.FAILED) {
-                end(session.id(), "connection failed: " + session.failureExplanation());
+                fail(session.id(), "connection failed: " + session.failureExplanation());
             }
         });
         timer.schedule(() -> {
             if (session.endReason().isEmpty() && pc.connectionState() != ConnectionState.CONNECTED
                     && pc.connectionState() != ConnectionState.DISCONNECTED) {
-                end(session.id(), "did not connect within " + CONNECT_TIMEOUT.toSeconds() + " s");
+                fail(session.id(), "did not connect within " + CONNECT_TIMEOUT.toSeconds() + " s");
             }
         }, CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("session {} ({}): offer received", session.id(), via.token());
@@ -128,6 +131,15 @@ public final class SessionRegistry implements AutoCloseable {
         return sessions.values().stream().sorted((a, b) -> a.started().compareTo(b.started())).toList();
     }
 
+    /**
+     * The live sessions and, for a short while after, those that failed (already freed), so that
+     * their connection report can still be read; oldest first.
+     */
+    public List<Session> listWithRecentFailures() {
+        return java.util.stream.Stream.concat(sessions.values().stream(), failed.values().stream())
+                .sorted((a, b) -> a.started().compareTo(b.started())).toList();
+    }
+
     /** The statistics of a live session. */
     public Optional<SessionStats> stats(String id) {
         return Optional.ofNullable(stats.get(id));
@@ -143,6 +155,19 @@ public final class SessionRegistry implements AutoCloseable {
         release();
         s.end(reason);
         return true;
+    }
+
+    /** Ends a session that failed; it stays listed for {@link #FAILED_LISTED_FOR} with its report. */
+    private void fail(String id, String reason) {
+        Session s = sessions.get(id);
+        if (s != null && end(id, reason)) {
+            failed.put(id, s);
+            try {
+                timer.schedule(() -> failed.remove(id), FAILED_LISTED_FOR.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                failed.remove(id);
+            }
+        }
     }
 
     /** Runs {@code listener} after each once-a-second sample. */

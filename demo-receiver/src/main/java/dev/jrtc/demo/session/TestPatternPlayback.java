@@ -55,9 +55,9 @@ public final class TestPatternPlayback implements SessionMedia.Playback {
         });
         LOG.info("session {}: sending the test pattern ({}x{} H.264 at {} fps) and a {} Hz Opus tone", sessionId,
                 WIDTH, HEIGHT, FPS, (int) TONE_HZ);
-        sender.scheduleAtFixedRate(() -> send(video, pattern.next()), 0, 1000 / FPS, TimeUnit.MILLISECONDS);
+        sender.scheduleAtFixedRate(() -> send(video, pattern::next), 0, 1000 / FPS, TimeUnit.MILLISECONDS);
         audio.filter(a -> a.mid().isPresent()).ifPresent(a ->
-                sender.scheduleAtFixedRate(() -> send(a, tone.next()), 0, tone.packetMillis(), TimeUnit.MILLISECONDS));
+                sender.scheduleAtFixedRate(() -> send(a, tone::next), 0, tone.packetMillis(), TimeUnit.MILLISECONDS));
     }
 
     @Override
@@ -77,12 +77,16 @@ public final class TestPatternPlayback implements SessionMedia.Playback {
         }
     }
 
-    private static void send(RTCRtpTransceiver t, EncodedMediaFrame f) {
+    private void send(RTCRtpTransceiver t, java.util.function.Supplier<EncodedMediaFrame> source) {
         try {
+            EncodedMediaFrame f = source.get();
             t.sendFrame(f.data(), f.rtpTimestamp());
         } catch (RuntimeException e) {
-            // A scheduled task that throws is never run again: log and go on.
-            LOG.debug("send failed: {}", e.toString());
+            // A scheduled task that throws is never run again: log and go on with the next frame.
+            LOG.warn("session {}: a {} frame was not sent: {}", sessionId, t.kind(), e.toString());
+        } catch (Error e) {
+            LOG.error("session {}: sending {} stopped", sessionId, t.kind(), e);
+            throw e;
         }
     }
 }

@@ -128,14 +128,20 @@ class DemoPageShowsWhatJavaDecodesIT {
 
     private static JsonNode awaitPage(DevTools page, String expression, Duration within) throws Exception {
         long end = System.nanoTime() + within.toNanos();
+        String lastError = null;
         while (System.nanoTime() < end) {
-            JsonNode v = page.evaluate(expression);
-            if (v != null && !v.isNull() && !v.isMissingNode()) {
-                return v;
+            try {
+                JsonNode v = page.evaluate(expression);
+                if (v != null && !v.isNull() && !v.isMissingNode()) {
+                    return v;
+                }
+            } catch (IllegalStateException e) {
+                lastError = e.getMessage(); // e.g. the page is still loading
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("the page never satisfied: " + expression + "; state: " + page.evaluate("JSON.stringify(demo)"));
+        throw new AssertionError("the page never satisfied: " + expression + " (last error: " + lastError
+                + "); state: " + page.evaluate("typeof demo === 'undefined' ? null : JSON.stringify(demo)"));
     }
 
     static Path save(byte[] png, String name) throws Exception {

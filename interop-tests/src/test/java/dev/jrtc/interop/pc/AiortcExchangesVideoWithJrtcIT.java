@@ -52,7 +52,8 @@ class AiortcExchangesVideoWithJrtcIT {
             JsonNode received;
             try (ClipSender sender = ClipSender.start(video, clip, 30)) {
                 received = PageMessages.expect(aiortc, "received", MESSAGE, "aiortc", () -> log.get() + "\n" + jrtc.diagnostics());
-                System.out.println("jrtc -> aiortc: connected " + jrtc.millisToConnected() + " ms after createOffer; jrtc "
+                System.out.println("jrtc -> aiortc: connected " + jrtc.millisFromRemoteDescriptionToConnected()
+                        + " ms after setRemoteDescription(answer); jrtc "
                         + sender + "; aiortc decoded " + received);
             }
             SrtpProfile profile = jrtc.assertConnectedSecurelyWithNothingDropped();
@@ -78,7 +79,7 @@ class AiortcExchangesVideoWithJrtcIT {
             ReceivedMedia.Tally video = jrtc.media().video();
             aiortc.send(Map.of("type", "stats"));
             JsonNode stats = PageMessages.expect(aiortc, "stats", MESSAGE, "aiortc", log);
-            System.out.println("aiortc -> jrtc (" + codec + "): connected " + jrtc.millisToConnected()
+            System.out.println("aiortc -> jrtc (" + codec + "): connected " + jrtc.millisFromRemoteDescriptionToConnected()
                     + " ms after setRemoteDescription(offer); SRTP " + profile + "; received " + jrtc.media()
                     + "; jrtc counters " + jrtc.counters() + "; aiortc says " + stats);
             assertEquals(codec, video.codec().toUpperCase(Locale.ROOT), "video: " + video);

@@ -60,7 +60,7 @@ final class BrowserSendsToJrtc {
 
         page.send(Map.of("type", "done"));
         JsonNode stats = PageMessages.expect(page, "stats", MESSAGE, browser, log);
-        System.out.println(browser + " -> jrtc: connected " + jrtc.millisToConnected()
+        System.out.println(browser + " -> jrtc: connected " + jrtc.millisFromRemoteDescriptionToConnected()
                 + " ms after setRemoteDescription(offer); SRTP " + profile + "; received " + jrtc.media()
                 + "; jrtc counters " + jrtc.counters() + "; " + browser + " says " + stats);
         assertTrue(stats.path("packetsSent").asLong() > 0, browser + " says it sent no video: " + stats);

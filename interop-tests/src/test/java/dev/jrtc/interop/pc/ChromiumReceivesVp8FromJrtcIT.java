@@ -67,7 +67,8 @@ class ChromiumReceivesVp8FromJrtcIT {
         JsonNode received;
         try (ClipSender sender = ClipSender.start(video, CLIP, 30)) {
             received = PageMessages.expect(server, "received", MESSAGE, "chromium", () -> log.get() + "\n" + jrtc.diagnostics());
-            System.out.println(roles + ": connected " + jrtc.millisToConnected() + " ms after the first offer/answer call; jrtc "
+            System.out.println(roles + ": connected " + jrtc.millisFromRemoteDescriptionToConnected()
+                    + " ms after jrtc applied the remote description; jrtc "
                     + sender + "; Chromium reports " + received);
             assertTrue(sender.framesSent() >= FRAMES, "jrtc " + sender);
         }

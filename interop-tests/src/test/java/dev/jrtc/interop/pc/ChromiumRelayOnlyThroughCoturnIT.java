@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Chromium with {@code iceTransportPolicy: 'relay'} and a real coturn (UDP, long-term
  * credentials) offers its camera as VP8; jrtc answers. Chromium may only use its TURN relay, so
- * every candidate it offers is a relay candidate, its selected pair is relay-to-host, and every
- * datagram jrtc gets comes through coturn. The usual checks (connected, frames at 640x480, SRTP,
+ * every candidate it offers is a relay candidate, its selected pair is relay-to-host (by its
+ * getStats), jrtc's is host-to-relay (by jrtc's getStats), and every datagram jrtc gets comes
+ * through coturn. The usual checks (connected, frames at 640x480, SRTP,
  * nothing dropped by the source gate) must still hold. Frame count: {@code -Djrtc.interop.frames=N}.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
@@ -46,6 +47,9 @@ class ChromiumRelayOnlyThroughCoturnIT {
             assertEquals("relay", pair.path("localType").asText(), "Chromium's selected pair: " + pair);
             assertEquals("udp", pair.path("relayProtocol").asText(), "Chromium's selected pair: " + pair);
             assertEquals("host", pair.path("remoteType").asText(), "Chromium's selected pair: " + pair);
+            List<String> jrtcPair = jrtc.selectedPairCandidateTypes();
+            System.out.println("jrtc's selected pair (local, remote candidate types): " + jrtcPair);
+            assertEquals(List.of("host", "relay"), jrtcPair, "jrtc's selected pair, by its getStats()");
         }
     }
 }

@@ -43,7 +43,7 @@ class GstreamerSendsVp8ToJrtcIT {
             ReceivedMedia.Tally video = jrtc.media().video();
             gst.send(Map.of("type", "stats"));
             JsonNode stats = PageMessages.expect(gst, "stats", MESSAGE, "gstreamer", log);
-            System.out.println("webrtcbin -> jrtc: connected " + jrtc.millisToConnected()
+            System.out.println("webrtcbin -> jrtc: connected " + jrtc.millisFromRemoteDescriptionToConnected()
                     + " ms after setRemoteDescription(offer); SRTP " + profile + "; received " + jrtc.media()
                     + "; jrtc counters " + jrtc.counters() + "; webrtcbin says " + stats);
             assertEquals("VP8", video.codec().toUpperCase(Locale.ROOT), "video: " + video);

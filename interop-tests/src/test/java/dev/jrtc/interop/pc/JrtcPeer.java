@@ -12,6 +12,8 @@ import dev.jrtc.peerconnection.api.RTCRtpTransceiverInit;
 import dev.jrtc.peerconnection.api.RTCSessionDescription;
 import dev.jrtc.peerconnection.engine.ConnectionState;
 import dev.jrtc.peerconnection.engine.EngineStats;
+import dev.jrtc.peerconnection.engine.RTCStats;
+import dev.jrtc.peerconnection.engine.RTCStatsReport;
 import dev.jrtc.peerconnection.engine.SdpType;
 import dev.jrtc.sdp.Direction;
 import dev.jrtc.sdp.jsep.MediaKind;
@@ -27,7 +29,7 @@ import java.util.function.Supplier;
  * The jrtc side of an interop test: one {@link RTCPeerConnection} with non-trickle offer/answer
  * helpers, the time it reached {@code connected}, what it received ({@link ReceivedMedia}), and
  * the checks every interop case makes: connected, an SRTP profile, nothing dropped by the source
- * gate, and no SRTP authentication failures.
+ * gate, no SRTP authentication failures, and nothing lost for arriving before the keys.
  */
 final class JrtcPeer implements AutoCloseable {
     private static final Duration STEP = Duration.ofSeconds(10);
@@ -38,6 +40,7 @@ final class JrtcPeer implements AutoCloseable {
     private final ReceivedMedia media;
     private final CompletableFuture<Long> connectedAt = new CompletableFuture<>();
     private volatile long startedAt = System.nanoTime();
+    private volatile long answerAppliedAt;
 
     JrtcPeer(RTCConfiguration configuration) {
         this.pc = new RTCPeerConnection(configuration);
@@ -92,6 +95,7 @@ final class JrtcPeer implements AutoCloseable {
 
     /** Applies the peer's answer to jrtc's offer. */
     void acceptAnswer(String answerSdp) throws Exception {
+        answerAppliedAt = System.nanoTime();
         pc.setRemoteDescription(new RTCSessionDescription(SdpType.ANSWER, answerSdp)).get(STEP.toSeconds(), TimeUnit.SECONDS);
     }
 
@@ -107,9 +111,13 @@ final class JrtcPeer implements AutoCloseable {
         }
     }
 
-    /** Milliseconds from the first offer/answer call to {@code connected}. */
-    long millisToConnected() {
-        return nanosToConnected() / 1_000_000;
+    /**
+     * Milliseconds to {@code connected} from applying the peer's offer (when jrtc answered) or the
+     * peer's answer (when jrtc offered); the peer's own gathering and start-up are not in it.
+     */
+    long millisFromRemoteDescriptionToConnected() {
+        long from = answerAppliedAt != 0 ? answerAppliedAt : startedAt;
+        return (connectedAt.join() - from) / 1_000_000;
     }
 
     /** Nanoseconds from the first offer/answer call ({@link #offer} or {@link #answer}) to {@code connected}. */
@@ -133,7 +141,8 @@ final class JrtcPeer implements AutoCloseable {
 
     /**
      * The checks of every interop case: connected, an SRTP profile negotiated, zero datagrams
-     * dropped by the source gate, zero SRTP packets failing authentication. Returns the profile.
+     * dropped by the source gate, zero SRTP packets failing authentication, zero datagrams lost
+     * for arriving before the keys or the negotiation. Returns the profile.
      */
     SrtpProfile assertConnectedSecurelyWithNothingDropped() throws Exception {
         assertTrue(connectedAt.isDone() && !connectedAt.isCompletedExceptionally(), "never connected: " + diagnostics());
@@ -141,12 +150,31 @@ final class JrtcPeer implements AutoCloseable {
         EngineStats stats = counters();
         assertEquals(0, stats.sourceGateDropped(), "datagrams dropped by the source gate: " + stats);
         assertEquals(0, stats.srtpDropped(), "SRTP packets that failed authentication: " + stats);
+        assertEquals(0, stats.earlyDropped(), "media or DTLS lost before keys or negotiation: " + stats);
         return pc.srtpProfile().get();
     }
 
-    /** The engine's counters. */
+    /** jrtc's own counters (gate, DTLS and SRTP drops, NACK/RTX/PLI). */
     EngineStats counters() throws Exception {
         return pc.engineStats().get(STEP.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * The W3C stats' view of the selected pair: the {@code candidateType} of its local and remote
+     * candidates ("host", "srflx", "prflx", "relay"), as {@code [local, remote]}.
+     */
+    List<String> selectedPairCandidateTypes() throws Exception {
+        RTCStatsReport report = pc.getStats().get(STEP.toSeconds(), TimeUnit.SECONDS);
+        RTCStats transport = report.ofType("transport").stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no transport stats: " + report));
+        String pairId = String.valueOf(transport.get("selectedCandidatePairId"));
+        RTCStats pair = report.get(pairId).orElseThrow(() -> new AssertionError("no selected pair: " + report));
+        return List.of(candidateType(report, pair.get("localCandidateId")), candidateType(report, pair.get("remoteCandidateId")));
+    }
+
+    private static String candidateType(RTCStatsReport report, Object candidateId) {
+        return report.get(String.valueOf(candidateId)).map(c -> String.valueOf(c.get("candidateType")))
+                .orElseThrow(() -> new AssertionError("no candidate " + candidateId + ": " + report));
     }
 
     /** State, counters and what arrived, for failure messages. */

@@ -115,6 +115,17 @@ final class H264ParameterSets {
         if (s.qpprimeYZeroTransformBypassFlag) {
             throw new UnsupportedStreamException("H.264 lossless transform bypass");
         }
+        // Values outside the ranges of ITU-T H.264 7.4.2.1.1 come only from corrupt data.
+        if (s.log2MaxFrameNumMinus4 > 12 || s.log2MaxPicOrderCntLsbMinus4 > 12 || s.numRefFrames > 16
+                || s.picWidthInMbsMinus1 < 0 || s.picHeightInMapUnitsMinus1 < 0) {
+            throw new DecodeException("H.264: SPS values out of range", true, null);
+        }
+        if (s.frameCroppingFlag && (2L * (s.frameCropLeftOffset + (long) s.frameCropRightOffset) >= codedWidth(s)
+                || 2L * (s.frameCropTopOffset + (long) s.frameCropBottomOffset) >= codedHeight(s)
+                || s.frameCropLeftOffset < 0 || s.frameCropRightOffset < 0 || s.frameCropTopOffset < 0
+                || s.frameCropBottomOffset < 0)) {
+            throw new DecodeException("H.264: SPS cropping larger than the picture", true, null);
+        }
         long pixels = (long) codedWidth(s) * codedHeight(s);
         if (pixels > maxPixels) {
             throw new DecodeException("H.264 picture of " + codedWidth(s) + "x" + codedHeight(s)

@@ -55,37 +55,40 @@ final class H264VideoDecoder implements VideoDecoder {
         if (closed) {
             throw new IllegalStateException("decoder is closed");
         }
-        ready.clear();
         List<byte[]> nals = AnnexB.split(encodedFrame);
         List<ByteBuffer> forJcodec = new ArrayList<>(nals.size());
         boolean idr = false;
         SeqParameterSet activeSps = null;
-        for (byte[] nal : nals) {
-            int type = nal[0] & 0x1F;
-            switch (type) {
-                case NAL_SPS -> {
-                    if (parameterSets.addSps(nal)) {
-                        // A changed SPS starts a new sequence; jcodec sizes its reference lists from the first one.
-                        resetJcodec();
+        try {
+            for (byte[] nal : nals) {
+                int type = nal[0] & 0x1F;
+                switch (type) {
+                    case NAL_SPS -> {
+                        if (parameterSets.addSps(nal)) {
+                            // A changed SPS starts a new sequence; jcodec sizes its reference lists from the first one.
+                            resetJcodec();
+                        }
+                    }
+                    case NAL_PPS -> parameterSets.addPps(nal);
+                    case NAL_IDR, NAL_SLICE -> {
+                        idr |= type == NAL_IDR;
+                        SeqParameterSet s = parameterSets.spsForPps(H264ParameterSets.slicePpsId(nal));
+                        if (s == null) {
+                            throw new DecodeException("H.264: slice refers to an unknown SPS/PPS", true, null);
+                        }
+                        activeSps = s;
+                    }
+                    default -> {
+                        // SEI, access unit delimiters and the like carry nothing jcodec needs.
+                        continue;
                     }
                 }
-                case NAL_PPS -> parameterSets.addPps(nal);
-                case NAL_IDR, NAL_SLICE -> {
-                    idr |= type == NAL_IDR;
-                    SeqParameterSet s = parameterSets.spsForPps(H264ParameterSets.slicePpsId(nal));
-                    if (s == null) {
-                        needsKeyFrame = true;
-                        throw new DecodeException("H.264: slice refers to an unknown SPS/PPS", true, null);
-                    }
-                    activeSps = s;
-                }
-                default -> {
-                    // SEI, access unit delimiters and the like carry nothing jcodec needs.
-                    continue;
-                }
+                // jcodec unescapes in place; parameter sets are kept, so it gets copies of those.
+                forJcodec.add(ByteBuffer.wrap(type == NAL_SPS || type == NAL_PPS ? nal.clone() : nal));
             }
-            // jcodec unescapes in place; parameter sets are kept, so it gets copies of those.
-            forJcodec.add(ByteBuffer.wrap(type == NAL_SPS || type == NAL_PPS ? nal.clone() : nal));
+        } catch (DecodeException e) {
+            needsKeyFrame = true;
+            throw e;
         }
         if (activeSps == null) {
             return Optional.empty();
@@ -107,9 +110,11 @@ final class H264VideoDecoder implements VideoDecoder {
             freshJcodec = false;
         }
         Frame picture;
+        I420Frame copy;
         try {
             ensureBuffer(activeSps);
             picture = decoder.decodeFrameFromNals(forJcodec, buffer);
+            copy = picture == null ? null : copyOut(picture, rtpTimestamp);
         } catch (RuntimeException | StackOverflowError e) {
             // jcodec signals both corrupt data and its own gaps with runtime exceptions.
             resetAfterError();
@@ -123,7 +128,7 @@ final class H264VideoDecoder implements VideoDecoder {
             return Optional.empty();
         }
         needsKeyFrame = false;
-        reorder.add(new Held(picture.getPOC(), copyOut(picture, rtpTimestamp)));
+        reorder.add(new Held(picture.getPOC(), copy));
         int depth = reorderDepth(activeSps);
         while (reorder.size() > depth) {
             ready.add(reorder.poll().frame());
@@ -192,9 +197,10 @@ final class H264VideoDecoder implements VideoDecoder {
         }
     }
 
+    /** Pictures already decoded stay available ({@link #nextFrame()}); the references do not. */
     private void resetAfterError() {
         resetJcodec();
-        reorder.clear();
+        flush();
         needsKeyFrame = true;
     }
 
@@ -204,8 +210,10 @@ final class H264VideoDecoder implements VideoDecoder {
     }
 
     /**
-     * A jcodec decoder that decodes slices on the calling thread. jcodec would otherwise start a
-     * thread pool per decoder for multi-slice pictures, outside the bounded pool the caller runs us on.
+     * A jcodec decoder that decodes slices on the calling thread (jcodec would otherwise start a
+     * thread pool per decoder for multi-slice pictures, outside the bounded pool we run on) and
+     * reads slices through {@link GuardedFrameReader}, so corrupt CABAC data cannot loop forever.
+     * Both are private fields of jcodec 0.2.5, the version this module pins.
      */
     private static H264Decoder newJcodecDecoder() {
         H264Decoder d = new H264Decoder();
@@ -213,8 +221,11 @@ final class H264VideoDecoder implements VideoDecoder {
             Field threaded = H264Decoder.class.getDeclaredField("threaded");
             threaded.setAccessible(true);
             threaded.setBoolean(d, false);
+            Field reader = H264Decoder.class.getDeclaredField("reader");
+            reader.setAccessible(true);
+            reader.set(d, new GuardedFrameReader());
         } catch (ReflectiveOperationException | RuntimeException e) {
-            // Another jcodec version: it then decodes multi-slice pictures on its own daemon threads.
+            throw new IllegalStateException("this jcodec version is not the one media was built for (0.2.5)", e);
         }
         return d;
     }

@@ -598,10 +598,15 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     private final java.util.Map<String, RemoteTrack> tracks = new java.util.concurrent.ConcurrentHashMap<>();
-    private final TrackDecoding decoding = new TrackDecoding(mid -> loop.call(now -> {
-        engine.requestKeyFrame(now, mid);
-        return null;
-    }));
+    private final TrackDecoding decoding = new TrackDecoding(this::requestKeyFrame);
+
+    /** A decoder needs a key frame: PLI on the transceiver with this mid. */
+    private void requestKeyFrame(String mid) {
+        loop.call(now -> {
+            engine.requestKeyFrame(now, mid);
+            return null;
+        });
+    }
 
     private void callback(Runnable r) {
         callbacks.execute(() -> {

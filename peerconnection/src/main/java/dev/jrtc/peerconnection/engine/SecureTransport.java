@@ -55,7 +55,10 @@ final class SecureTransport {
     private final List<InetSocketAddress> hosts;
     private final byte[] scratch = new byte[SCRATCH];
     private final TransportCounters counters = new TransportCounters();
-    private final EarlyDtlsHold earlyDtls = new EarlyDtlsHold();
+    /** DTLS from a source that checked us but is not validated yet (see {@link EarlyDatagramHold}). */
+    private final EarlyDatagramHold earlyDtls = new EarlyDatagramHold(8, 2_000_000_000L);
+    /** SRTP/SRTCP that overtook the handshake thread's keys. */
+    private final EarlyDatagramHold earlySrtp = new EarlyDatagramHold(64, 2_000_000_000L);
 
     private DtlsEngine dtls;
     private SrtpSession srtp;
@@ -167,8 +170,8 @@ final class SecureTransport {
             releaseEarlyDtls(now); // a check that just succeeded may have validated a held sender
             return;
         }
-        if (kind == PacketKind.DTLS && !ice.isValidatedRemote(remote)
-                && earlyDtls.hold(now, remote, local, buf, off, len, this::checkedUs)) {
+        if (kind == PacketKind.DTLS && !ice.isValidatedRemote(remote) && checkedUs(remote)
+                && earlyDtls.hold(now, remote, local, buf, off, len)) {
             return;
         }
         if (!gate.admit(remote)) {
@@ -178,8 +181,13 @@ final class SecureTransport {
         counters.bytesReceived += len;
         switch (kind) {
             case DTLS -> receiveDtls(now, remote, local, buf, off, len);
-            case RTP -> receiveSrtp(now, buf, off, len, false);
-            case RTCP -> receiveSrtp(now, buf, off, len, true);
+            case RTP, RTCP -> {
+                if (srtp == null && dtls != null && dtls.state() != DtlsState.CLOSED
+                        && earlySrtp.hold(now, remote, local, buf, off, len)) {
+                    return; // released when the keys arrive
+                }
+                receiveSrtp(now, buf, off, len, kind == PacketKind.RTCP);
+            }
             default -> counters.unknown++;
         }
     }
@@ -195,7 +203,7 @@ final class SecureTransport {
     }
 
     private void releaseEarlyDtls(long now) {
-        earlyDtls.release(now, ice::isValidatedRemote, new EarlyDtlsHold.Release() {
+        earlyDtls.release(now, ice::isValidatedRemote, new EarlyDatagramHold.Release() {
             @Override
             public void deliver(InetSocketAddress remote, InetSocketAddress local, byte[] datagram) {
                 receive(now, remote, local, datagram, 0, datagram.length);
@@ -204,6 +212,22 @@ final class SecureTransport {
             @Override
             public void expired() {
                 gate.countDrop();
+            }
+        });
+    }
+
+    /** Replays held SRTP once the keys are there; expires what waited too long. */
+    private void releaseEarlySrtp(long now) {
+        earlySrtp.release(now, r -> srtp != null, new EarlyDatagramHold.Release() {
+            @Override
+            public void deliver(InetSocketAddress remote, InetSocketAddress local, byte[] datagram) {
+                receiveSrtp(now, datagram, 0, datagram.length,
+                        PacketKind.classify(datagram, 0, datagram.length) == PacketKind.RTCP);
+            }
+
+            @Override
+            public void expired() {
+                counters.srtpBeforeKeys++;
             }
         });
     }
@@ -296,6 +320,7 @@ final class SecureTransport {
         }
         ice.handleTimeout(now);
         releaseEarlyDtls(now);
+        releaseEarlySrtp(now);
         if (dtls != null) {
             dtls.handleTimeout(now);
         }
@@ -380,6 +405,7 @@ final class SecureTransport {
     private void onDtlsEvent(long now, DtlsEvent e, Consumer<Output> out) {
         if (e instanceof DtlsEvent.SrtpKeysExported k) {
             srtp = SrtpSession.create(k.keys(), SrtpConfig.DEFAULT);
+            releaseEarlySrtp(now);
         } else if (e instanceof DtlsEvent.Connected c) {
             dtlsConnected = c;
             out.accept(new EngineEvent.SecureTransportReady(c.srtpProfile()));

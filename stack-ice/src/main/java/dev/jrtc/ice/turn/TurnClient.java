@@ -589,6 +589,21 @@ public final class TurnClient {
     }
 
     /**
+     * Asks the server now whether the allocation still exists, with a Refresh (which also extends
+     * it), unless one is already out. Call it when the path through the relay goes silent: a server
+     * that restarted answers 438 and then 437, and the client allocates again at once instead of at
+     * the next scheduled refresh minutes later.
+     */
+    public void verifyAllocation(long nowNanos) {
+        if (state != State.ALLOCATED || pending.values().stream().anyMatch(p -> p.kind == Kind.REFRESH)) {
+            return;
+        }
+        refreshAt = Long.MAX_VALUE;
+        sendAuthenticated(nowNanos, Kind.REFRESH, null, b -> b.add(
+                new StunAttribute.Number32(StunAttributeType.LIFETIME, lifetimeNanos / 1_000_000_000L)));
+    }
+
+    /**
      * Installs a permission for {@code ip} (RFC 8656 section 9), so that the relay accepts data from
      * it, or (TCP allocations) TCP connections from it. {@link #sendToPeer} does this by itself.
      */

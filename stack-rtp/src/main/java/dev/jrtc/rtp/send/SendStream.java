@@ -36,6 +36,11 @@ import java.util.List;
  * two-byte element and {@link #poll()} fills it in, so the numbers follow the order in which the
  * packets leave. With {@link SendOptions#withRtcpInterval}, reports follow RFC 3550's randomized
  * interval instead of the fixed one.
+ *
+ * <p><b>Repair on lossy paths.</b> The stream estimates from the NACKs it gets how many of its
+ * packets go missing ({@link #estimatedLoss()}). From {@value #REDUNDANT_REPAIR_LOSS} on, it sends
+ * every retransmission twice, and second copies always wait for the next frame's packets (or
+ * {@code COPY_HOLD_NANOS}) so that one loss burst does not take both.
  */
 public final class SendStream {
     /**
