@@ -55,10 +55,10 @@
     return true;
   }
 
-  // Message i of an echo run: the largest allowed first, an empty one second, then uniform sizes;
-  // even indices are ASCII strings, odd ones binary.
-  function message(rand, i, maxSize) {
-    const size = i === 0 ? maxSize : i === 1 ? 0 : Math.floor(rand() * (maxSize + 1));
+  // Message i of an echo run: the largest allowed first, the smallest (empty, unless minSize says
+  // otherwise) second, then uniform sizes; even indices are ASCII strings, odd ones binary.
+  function message(rand, i, minSize, maxSize) {
+    const size = i === 0 ? maxSize : i === 1 ? minSize : minSize + Math.floor(rand() * (maxSize - minSize + 1));
     const off = Math.floor(rand() * (BASE_LENGTH - size));
     return i % 2 === 0 ? baseText.substring(off, off + size) : baseBytes.subarray(off, off + size);
   }
@@ -82,9 +82,9 @@
     ch.onmessage = e => ch.send(typeof e.data === 'string' ? e.data : binaryOut(bytesOf(e.data)));
   }
 
-  // Sends `count` messages of random sizes up to maxSize and checks that each comes back whole,
-  // of the same kind and in order. At most 8 MiB are unanswered at any time.
-  async function echo(ch, count, maxSize, seed) {
+  // Sends `count` messages of random sizes up to maxSize (from minSize, default 0) and checks that
+  // each comes back whole, of the same kind and in order. At most 8 MiB are unanswered at any time.
+  async function echo(ch, count, maxSize, seed, minSize = 0) {
     binaryAsArrayBuffer(ch);
     const rand = seeded(seed);
     const expected = [];
@@ -107,7 +107,7 @@
     });
     const start = Date.now();
     for (let i = 0; i < count; i++) {
-      const m = message(rand, i, maxSize);
+      const m = message(rand, i, minSize, maxSize);
       while (inFlight > HIGH_WATER) await new Promise(resolve => { wake = resolve; });
       expected.push(m);
       inFlight += sizeOf(m);
@@ -115,7 +115,7 @@
       ch.send(typeof m === 'string' ? m : binaryOut(m));
     }
     await done;
-    return {count, received, mismatches, firstMismatch, bytes, ms: Date.now() - start};
+    return {count, received, mismatches, firstMismatch, bytes, minSize, ms: Date.now() - start};
   }
 
   // Unreliable, unordered: `count` numbered messages of `size` bytes, echoed by jrtc over the same

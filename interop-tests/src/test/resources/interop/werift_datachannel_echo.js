@@ -37,7 +37,9 @@ async function gatheringComplete(pc) {
   const start = await nextCommand();
   // No ICE servers (werift's default asks a public STUN server): nothing may leave the namespace.
   // werift keeps its default a=max-message-size (65536), which bounds what jrtc may echo.
-  const pc = new RTCPeerConnection({iceServers: [], iceUseIpv6: false});
+  // werift answers checks to its 10.99.0.1 candidate from 127.0.0.1 (jrtc's address), a response
+  // jrtc must refuse as not symmetric; a 127.0.0.1 host candidate gives a pair that works both ways.
+  const pc = new RTCPeerConnection({iceServers: [], iceUseIpv6: false, iceAdditionalHostAddresses: ['127.0.0.1']});
   const channel = pc.createDataChannel('echo');
   const opened = SctpChecks.opened(channel);
   await pc.setLocalDescription(await pc.createOffer());
@@ -50,7 +52,10 @@ async function gatheringComplete(pc) {
   const theirs = answer.sdp.split(/\r?\n/).filter(l => l.startsWith('a=max-message-size:')).map(l => Number(l.split(':')[1]));
   const ours = pc.localDescription.sdp.split(/\r?\n/).filter(l => l.startsWith('a=max-message-size:')).map(l => Number(l.split(':')[1]));
   const maxSize = Math.min(start.maxSize, ...ours, ...theirs);
-  const result = await SctpChecks.echo(channel, start.messages, maxSize, 1);
+  // No empty messages: werift 0.25 sends them as a DATA chunk without user data (PPID 53/51,
+  // length 0) instead of RFC 8831 §6.6's one byte with PPID 56/57, and RFC 9260 §6.2 forbids
+  // accepting such a chunk, so the association stalls retransmitting it. Every other size is sent.
+  const result = await SctpChecks.echo(channel, start.messages, maxSize, 1, 1);
   reply(Object.assign({type: 'result', name: 'echo', maxSize}, result));
   await pc.close();
   process.exit(0);

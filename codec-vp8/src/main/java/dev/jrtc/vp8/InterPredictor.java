@@ -108,18 +108,23 @@ final class InterPredictor {
             filter.predict(bilinear, plane, y * pw + x, pw, fx, fy, dst, dOff, dStride, w, h);
             return;
         }
-        // Near or beyond the edge: copy the region with clamped coordinates first.
+        // Near or beyond the edge: copy the region with clamped coordinates first. Each row is the
+        // first pixel repeated, the part inside the picture, then the last pixel repeated.
         byte[] e = edge;
+        int x0 = x - 2;
+        int cols = w + 5;
+        int left = Math.min(cols, Math.max(0, -x0)); // columns left of the picture
+        int right = Math.min(cols, Math.max(0, pw - x0)); // the first column right of it
         for (int r = 0; r < h + 5; r++) {
             int sy = y - 2 + r;
             sy = sy < 0 ? 0 : (sy >= ph ? ph - 1 : sy);
             int rowOff = sy * pw;
             int o = r * EDGE_STRIDE;
-            for (int c = 0; c < w + 5; c++) {
-                int sx = x - 2 + c;
-                sx = sx < 0 ? 0 : (sx >= pw ? pw - 1 : sx);
-                e[o + c] = plane[rowOff + sx];
+            java.util.Arrays.fill(e, o, o + left, plane[rowOff]);
+            if (right > left) {
+                System.arraycopy(plane, rowOff + x0 + left, e, o + left, right - left);
             }
+            java.util.Arrays.fill(e, o + right, o + cols, plane[rowOff + pw - 1]);
         }
         filter.predict(bilinear, e, 2 * EDGE_STRIDE + 2, EDGE_STRIDE, fx, fy, dst, dOff, dStride, w, h);
     }

@@ -31,12 +31,19 @@ public final class Demo implements AutoCloseable {
         PeerConnectionSettings settings = new PeerConnectionSettings(options.iceAddresses(), options.consentTimeout());
         SessionRegistry sessions = new SessionRegistry(settings, options.maxSessions(),
                 new SessionMediaFactory(options.recordDirectory()));
+        DemoHttpServer http;
         try {
-            DemoHttpServer http = DemoHttpServer.start(new InetSocketAddress(options.bindAddress(), options.port()),
+            http = DemoHttpServer.start(new InetSocketAddress(options.bindAddress(), options.port()),
                     sessions, options.token(), options.corsOrigins());
+        } catch (RuntimeException e) {
+            sessions.close();
+            throw e;
+        }
+        try {
             Optional<VideoWindow> window = options.window() ? Optional.of(VideoWindow.open(sessions)) : Optional.empty();
             return new Demo(sessions, http, window);
         } catch (RuntimeException e) {
+            http.close();
             sessions.close();
             throw e;
         }

@@ -29,6 +29,7 @@ class TurnServerRestartTest {
     void lostAllocationIsReplacedWithinSecondsAndAnIceRestartRecovers() {
         TwoPeers p = new TwoPeers(TwoPeers.Setup.of(null, null).withTurn().configureA(c -> c.relayOnly(true))).start();
         assertTrue(p.runUntilConnected(10));
+        p.net.runFor(20_000); // settled: no TURN request is in flight, the next one is minutes away
         int oldPort = p.a.agent.selectedPair().orElseThrow().local().port();
         long restartAt = p.net.now();
         p.turn.restart();

@@ -74,9 +74,13 @@ final class SessionJson {
         Optional<VideoDecoding> d = s.video();
         Optional<I420Frame> p = d.flatMap(VideoDecoding::latest);
         Optional<DecodeStats> ds = d.map(VideoDecoding::stats);
+        Optional<java.awt.Dimension> sent = s.media().sentVideoSize();
         if (p.isPresent()) {
             v.put("width", p.get().width());
             v.put("height", p.get().height());
+        } else if (sent.isPresent()) {
+            v.put("width", sent.get().width);
+            v.put("height", sent.get().height);
         } else {
             v.putNull("width");
             v.putNull("height");

@@ -47,6 +47,9 @@ public final class SessionMedia {
         /** The codec of the audio sent. */
         String audioCodec();
 
+        /** The width and height of the video sent. */
+        java.awt.Dimension videoSize();
+
         /** Stops sending. */
         void close();
     }
@@ -89,6 +92,11 @@ public final class SessionMedia {
 
     Optional<String> sentVideoCodec() {
         return playback.map(Playback::videoCodec);
+    }
+
+    /** The size of the video jrtc sends, for a playback session. */
+    public Optional<java.awt.Dimension> sentVideoSize() {
+        return playback.map(Playback::videoSize);
     }
 
     Optional<String> sentAudioCodec() {

@@ -66,6 +66,11 @@ public final class TestPatternPlayback implements SessionMedia.Playback {
     }
 
     @Override
+    public java.awt.Dimension videoSize() {
+        return new java.awt.Dimension(WIDTH, HEIGHT);
+    }
+
+    @Override
     public String audioCodec() {
         return "opus";
     }

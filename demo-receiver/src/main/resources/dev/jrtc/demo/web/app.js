@@ -55,7 +55,7 @@ async function start() {
   setState('starting');
   try {
     await openSocket();
-    pc = new RTCPeerConnection();
+    pc = demo.pc = new RTCPeerConnection();
     pc.onicecandidate = (e) => send({ type: 'candidate', candidate: e.candidate ? e.candidate.candidate : '',
       sdpMid: e.candidate ? e.candidate.sdpMid : null, sdpMLineIndex: e.candidate ? e.candidate.sdpMLineIndex : 0 });
     pc.onconnectionstatechange = () => setState(pc.connectionState);
@@ -109,7 +109,18 @@ async function setUpReceive() {
   // The Java side encodes only H.264.
   preferCodec(video, 'H264');
   const remote = new MediaStream();
-  pc.ontrack = (e) => { remote.addTrack(e.track); $('remote').srcObject = remote; };
+  pc.ontrack = (e) => {
+    remote.addTrack(e.track);
+    const video = $('remote');
+    video.srcObject = remote;
+    // Without a click (autostart), browsers refuse to play sound: play muted then, and say so.
+    video.play().catch(() => {
+      video.muted = true;
+      $('server-caption').textContent += ' (muted: click the video for the tone)';
+      video.onclick = () => { video.muted = false; };
+      return video.play();
+    }).catch(() => {});
+  };
 }
 
 // Puts the chosen codec (and its retransmission format) first, and drops the others.

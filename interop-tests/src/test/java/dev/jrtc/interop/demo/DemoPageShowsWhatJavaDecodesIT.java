@@ -109,11 +109,16 @@ class DemoPageShowsWhatJavaDecodesIT {
                 HeadlessChromium chromium = HeadlessChromium.open(demo.uri("/?mode=receive&autostart=1"),
                         HeadlessChromium.Media.FAKE_DEVICES, DevTools.flags(port));
                 DevTools page = DevTools.connect(port, Duration.ofSeconds(20))) {
-            JsonNode video = awaitPage(page, "(() => { const v = document.getElementById('remote');"
-                    + " return v.videoWidth > 0 && v.currentTime > 0.5 ? {w: v.videoWidth, h: v.videoHeight} : null; })()",
-                    WITHIN);
+            // The page's own getStats: Chromium decoded our H.264.
+            JsonNode video = awaitPage(page, "(async () => { if (!demo.pc) return null; let v = null;"
+                    + " (await demo.pc.getStats()).forEach(s => { if (s.type === 'inbound-rtp' && s.kind === 'video'"
+                    + " && s.framesDecoded > 0) v = {decoded: s.framesDecoded, w: s.frameWidth, h: s.frameHeight}; });"
+                    + " return v; })()", WITHIN);
             assertEquals(640, video.path("w").asInt(), video.toString());
             assertEquals(480, video.path("h").asInt(), video.toString());
+            // And the video element shows it.
+            awaitPage(page, "(() => { const v = document.getElementById('remote');"
+                    + " return v.videoWidth === 640 && v.currentTime > 0.2 ? true : null; })()", Duration.ofSeconds(20));
             JsonNode session = demo.sessions().get(0);
             assertEquals("page-receive", session.path("via").asText());
             assertEquals("H264", session.path("video").path("codec").asText(), session.toString());

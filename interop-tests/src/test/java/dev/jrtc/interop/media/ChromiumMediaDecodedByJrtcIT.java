@@ -12,6 +12,8 @@ import dev.jrtc.interop.pc.PageMessages;
 import dev.jrtc.media.audio.AudioDecoder;
 import dev.jrtc.media.audio.ToneMeter;
 import dev.jrtc.media.record.AnnexBWriter;
+import dev.jrtc.media.record.IvfWriter;
+import dev.jrtc.media.record.Mp4Writer;
 import dev.jrtc.media.record.OggOpusWriter;
 import dev.jrtc.media.video.DecodeException;
 import dev.jrtc.media.video.H264AccessUnits;
@@ -36,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Real Chromium media through jrtc into the media module. Chromium (OpenH264, 320x240 fake camera)
  * sends H.264: the frames {@code RemoteTrack.onframe} gives are recorded with {@link AnnexBWriter},
  * and jcodec's pictures must have the MD5s that {@code ffmpeg -f framemd5} gives for that file.
+ * The same frames go into an MP4 that ffprobe opens, with the same pictures. VP8 from the same
+ * camera goes into an IVF, and codec-vp8's pictures must equal ffmpeg's from that file.
  * Chromium's fake microphone beeps (a 400 Hz tone burst every half second, by Chromium's fake audio
  * source): the Opus packets are decoded by Concentus and the beeps' frequency is measured.
  * Counts: {@code -Djrtc.interop.media.h264Frames=N}, {@code -Djrtc.interop.media.opusPackets=N}.
@@ -77,6 +81,65 @@ class ChromiumMediaDecodedByJrtcIT {
                 + " pictures decoded by jcodec, " + ffmpeg.size() + " by ffmpeg");
         assertFalse(ours.isEmpty());
         assertEquals(ffmpeg, ours);
+
+        Path mp4 = dir.resolve("chromium.mp4");
+        try (Mp4Writer w = new Mp4Writer(mp4)) {
+            frames.forEach(f -> w.write(f.data(), f.rtpTimestamp(), f.keyFrame()));
+        }
+        Map<String, String> probe = Tools.ffprobe(mp4);
+        assertEquals("h264", probe.get("codec_name"));
+        assertEquals("320", probe.get("width"));
+        assertEquals("240", probe.get("height"));
+        assertEquals(ffmpeg, Tools.ffmpegFrameMd5s(mp4), "the MP4 holds the same pictures");
+        assertEquals(span(frames), Double.parseDouble(probe.get("duration")), 0.2, "duration: " + probe);
+    }
+
+    @Test
+    void chromiumVp8RecordsToIvfAndDecodesLikeFfmpeg() throws Exception {
+        List<EncodedFrame> frames = receive("video=VP8", MediaKind.VIDEO, H264_FRAMES, "video/VP8");
+        Path ivf = dir.resolve("chromium.ivf");
+        List<String> ours = new ArrayList<>();
+        try (IvfWriter w = new IvfWriter(ivf); VideoDecoder d = VideoDecoder.forCodec("VP8")) {
+            for (EncodedFrame f : frames) {
+                w.write(f.data(), f.rtpTimestamp(), f.keyFrame());
+                if (w.frames() > 0) {
+                    try {
+                        d.decode(f.data(), f.rtpTimestamp(), f.keyFrame())
+                                .ifPresent(p -> ours.add(md5(p.toPacked())));
+                    } catch (DecodeException e) {
+                        throw new AssertionError("our VP8 decoder refused Chromium's frame: " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+        Map<String, String> probe = Tools.ffprobe(ivf);
+        assertEquals("vp8", probe.get("codec_name"));
+        assertEquals("320", probe.get("width"));
+        assertEquals("240", probe.get("height"));
+        List<String> ffmpeg = Tools.ffmpegFrameMd5s(ivf);
+        System.out.println("Chromium VP8: " + frames.size() + " frames received, " + ours.size()
+                + " pictures decoded by codec-vp8, " + ffmpeg.size() + " by ffmpeg");
+        assertFalse(ours.isEmpty());
+        assertEquals(ffmpeg, ours);
+    }
+
+    private static String md5(byte[] data) {
+        try {
+            return Tools.md5(data);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Seconds from the first key frame to one frame after the last, by RTP timestamps. */
+    private static double span(List<EncodedFrame> frames) {
+        int first = 0;
+        while (!frames.get(first).keyFrame()) {
+            first++;
+        }
+        long ticks = frames.get(frames.size() - 1).rtpTimestamp() - frames.get(first).rtpTimestamp();
+        long last = frames.get(frames.size() - 1).rtpTimestamp() - frames.get(frames.size() - 2).rtpTimestamp();
+        return (ticks + last) / 90000.0;
     }
 
     private static Optional<I420Frame> decode(VideoDecoder d, byte[] au) {

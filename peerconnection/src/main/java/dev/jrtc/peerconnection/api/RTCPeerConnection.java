@@ -33,9 +33,11 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * A WebRTC peer connection shaped like the W3C {@code RTCPeerConnection}: offer/answer, trickle
- * ICE, transceivers, remote tracks that yield encoded frames, state-change callbacks, and
- * {@link #close()}.
+ * A WebRTC peer connection shaped like the W3C {@code RTCPeerConnection}: offer/answer (explicit,
+ * implicit {@link #setLocalDescription()}, rollback) with renegotiation in both directions and
+ * {@link #onnegotiationneeded}, trickle ICE and {@link #restartIce()}, transceivers with senders and
+ * receivers, remote tracks that yield encoded and decoded frames, W3C {@link #getStats()}, a
+ * {@link #connectionReport()} when something failed, state-change callbacks, and {@link #close()}.
  *
  * <p>Each connection owns one Netty event loop; every call is marshalled onto it, and the
  * asynchronous ones return {@link CompletableFuture}s that fail with {@link IllegalStateException}

@@ -14,7 +14,7 @@ public final class RemoteTrack {
     private final MediaKind kind;
     private final String codec;
     private volatile Consumer<EncodedFrame> onframe = f -> { };
-    private volatile dev.jrtc.media.video.DecodeStream decoder;
+    private volatile TrackDecoding.TrackDecoder decoder;
     private final TrackDecoding decoding;
     private volatile Runnable onended = () -> { };
     private volatile boolean ended;
@@ -74,7 +74,7 @@ public final class RemoteTrack {
      * (framesDecoded, keyFramesDecoded, frameWidth, frameHeight).
      *
      * @throws UnsupportedOperationException for an audio track
-     * @throws IllegalArgumentException ({@code UnsupportedCodecException}) for a codec without a decoder
+     * @throws IllegalArgumentException for a codec without a decoder (VP8 and H.264 decode)
      */
     public void ondecodedframe(Consumer<dev.jrtc.media.video.I420Frame> handler) {
         Objects.requireNonNull(handler, "handler");
@@ -92,7 +92,7 @@ public final class RemoteTrack {
 
     void deliver(EncodedFrame frame) {
         framesReceived++;
-        dev.jrtc.media.video.DecodeStream d = decoder;
+        TrackDecoding.TrackDecoder d = decoder;
         if (d != null) {
             d.submit(frame.data(), frame.rtpTimestamp(), frame.keyFrame());
         }

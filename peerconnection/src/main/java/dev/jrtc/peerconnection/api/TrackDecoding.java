@@ -33,20 +33,69 @@ final class TrackDecoding implements AutoCloseable {
         this.requestKeyFrame = requestKeyFrame;
     }
 
-    /** Opens the decoder of a track; its pictures go to {@code onFrame} on a decode thread. */
-    synchronized DecodeStream open(String mid, String codec, Consumer<I420Frame> onFrame) {
-        if (closed) {
-            throw new IllegalStateException("InvalidStateError: the peer connection is closed");
+    /**
+     * Opens the decoder of a track; its pictures go to {@code onFrame} on a decode thread. The
+     * decoder itself is made off the caller's thread (the caller is usually the network loop, in
+     * {@code ontrack}); frames submitted meanwhile wait for it.
+     *
+     * @throws IllegalArgumentException for a codec without a decoder
+     */
+    TrackDecoder open(String mid, String codec, Consumer<I420Frame> onFrame) {
+        if (!codec.equalsIgnoreCase("VP8") && !codec.equalsIgnoreCase("H264")) {
+            throw new IllegalArgumentException("no decoder for " + codec + " (VP8 and H264 decode)");
         }
-        if (pool == null) {
-            pool = new DecodePool(THREADS, QUEUE_PER_STREAM);
+        DecodePool p;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("InvalidStateError: the peer connection is closed");
+            }
+            if (pool == null) {
+                pool = new DecodePool(THREADS, QUEUE_PER_STREAM);
+            }
+            p = pool;
         }
-        DecodeStream s = pool.open(codec, onFrame, () -> requestKeyFrame.accept(mid));
-        DecodeStream old = streams.put(mid, s);
-        if (old != null) {
-            old.close();
+        TrackDecoder d = new TrackDecoder();
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            DecodeStream s = p.open(codec, onFrame, () -> requestKeyFrame.accept(mid));
+            synchronized (this) {
+                if (closed) {
+                    s.close();
+                    return;
+                }
+                DecodeStream old = streams.put(mid, s);
+                if (old != null) {
+                    old.close();
+                }
+            }
+            d.opened(s);
+        });
+        return d;
+    }
+
+    /** A track's decoder: frames wait (bounded) until the stream is open, then go straight to it. */
+    static final class TrackDecoder {
+        private record Waiting(byte[] data, long rtpTimestamp, boolean keyFrame) {
         }
-        return s;
+
+        private static final int MAX_WAITING = 64;
+        private final List<Waiting> waiting = new ArrayList<>();
+        private DecodeStream stream;
+
+        synchronized void submit(byte[] data, long rtpTimestamp, boolean keyFrame) {
+            if (stream != null) {
+                stream.submit(data, rtpTimestamp, keyFrame);
+            } else if (waiting.size() < MAX_WAITING) {
+                waiting.add(new Waiting(data, rtpTimestamp, keyFrame));
+            }
+        }
+
+        private synchronized void opened(DecodeStream s) {
+            stream = s;
+            for (Waiting w : waiting) {
+                s.submit(w.data(), w.rtpTimestamp(), w.keyFrame());
+            }
+            waiting.clear();
+        }
     }
 
     /** Closes a track's decoder (the track ended). */

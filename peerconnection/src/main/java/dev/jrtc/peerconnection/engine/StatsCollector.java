@@ -292,6 +292,7 @@ final class StatsCollector {
         m.put("bytesSent", ch.bytesSent());
         m.put("messagesReceived", ch.messagesReceived());
         m.put("bytesReceived", ch.bytesReceived());
-        add("D" + System.identityHashCode(ch), "data-channel", m);
+        // The stream id names a channel for good once it has one; before that, only its identity does.
+        add(ch.id().isPresent() ? "D" + ch.id().getAsInt() : "Dpending" + System.identityHashCode(ch), "data-channel", m);
     }
 }

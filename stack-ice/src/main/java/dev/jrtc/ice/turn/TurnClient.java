@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -76,10 +77,10 @@ public final class TurnClient {
     public enum State { NEW, ALLOCATING, ALLOCATED, FAILED, CLOSED }
 
     private static final long PERMISSION_REFRESH = Duration.ofMinutes(4).toNanos();
-    private static final long CHANNEL_REFRESH = Duration.ofMinutes(9).toNanos();
     private static final int MAX_QUEUED_PER_PEER = 16;
     private static final int MAX_NONCE_RETRIES = 3;
     private static final int MAX_REALLOCATIONS = 3;
+    private static final long VERIFY_SPACING = Duration.ofSeconds(10).toNanos();
 
     private final TurnTransport transport;
     private final RelayProtocol relayProtocol;
@@ -91,9 +92,7 @@ public final class TurnClient {
     private final StreamFramer framer = new StreamFramer(StreamFramer.Framing.TURN);
     private final Map<TransactionId, Pending> pending = new HashMap<>();
     private final Map<InetAddress, Permission> permissions = new HashMap<>();
-    private final Map<InetSocketAddress, Integer> channelsByPeer = new HashMap<>();
-    private final Map<Integer, InetSocketAddress> peersByChannel = new HashMap<>();
-    private final Map<Integer, Long> channelRefreshAt = new HashMap<>();
+    private final ChannelBindings channels = new ChannelBindings();
     private State state = State.NEW;
     private String realm;
     private String nonce;
@@ -101,10 +100,10 @@ public final class TurnClient {
     private int nonceRetries;
     private int reallocations;
     private InetSocketAddress lostRelay;
+    private long verifiedAt = Long.MIN_VALUE;
     private boolean authenticatedOnce;
     private long refreshAt = Long.MAX_VALUE;
     private long lifetimeNanos;
-    private int nextChannel = ChannelData.MIN_CHANNEL;
     private InetSocketAddress relayed;
     private InetSocketAddress mapped;
     private TurnFailure failure;
@@ -213,7 +212,7 @@ public final class TurnClient {
 
     /** The channel bound to {@code peer}, if any. */
     public Optional<Integer> channelFor(InetSocketAddress peer) {
-        return Optional.ofNullable(channelsByPeer.get(IpAddresses.normalize(peer)));
+        return Optional.ofNullable(channels.channelFor(IpAddresses.normalize(peer)));
     }
 
     /** The earliest time {@link #handleTimeout} has work. */
@@ -225,9 +224,7 @@ public final class TurnClient {
         for (Permission p : permissions.values()) {
             d = Math.min(d, p.refreshAt);
         }
-        for (long c : channelRefreshAt.values()) {
-            d = Math.min(d, c);
-        }
+        d = Math.min(d, channels.deadline());
         return state == State.FAILED || state == State.CLOSED ? Long.MAX_VALUE : d;
     }
 
@@ -265,11 +262,8 @@ public final class TurnClient {
                 sendPermission(nowNanos, ip);
             }
         });
-        for (Map.Entry<Integer, Long> c : channelRefreshAt.entrySet()) {
-            if (nowNanos >= c.getValue()) {
-                c.setValue(Long.MAX_VALUE);
-                sendChannelBind(nowNanos, c.getKey(), peersByChannel.get(c.getKey()));
-            }
+        for (int channel : channels.dueForRefresh(nowNanos)) {
+            sendChannelBind(nowNanos, channel, channels.peerOf(channel));
         }
     }
 
@@ -321,7 +315,7 @@ public final class TurnClient {
         if (ChannelData.looksLikeChannelData(buf, offset, length)) {
             int channel = ChannelData.channel(buf, offset);
             int dataLength = ChannelData.dataLength(buf, offset);
-            InetSocketAddress peer = peersByChannel.get(channel);
+            InetSocketAddress peer = channels.peerOf(channel);
             if (peer != null && dataLength <= length - 4) {
                 listener.peerData(this, peer, buf, offset + 4, dataLength);
             }
@@ -412,7 +406,7 @@ public final class TurnClient {
                     }
                 }
             }
-            case CHANNEL_BIND -> channelRefreshAt.put((Integer) p.subject, nowNanos + CHANNEL_REFRESH);
+            case CHANNEL_BIND -> channels.confirmed((Integer) p.subject, nowNanos);
             case CONNECT -> {
                 OptionalLong id = m.number(StunAttributeType.CONNECTION_ID);
                 if (id.isPresent()) {
@@ -479,10 +473,7 @@ public final class TurnClient {
         relayed = null;
         pending.clear();
         permissions.clear();
-        channelsByPeer.clear();
-        peersByChannel.clear();
-        channelRefreshAt.clear();
-        nextChannel = ChannelData.MIN_CHANNEL;
+        channels.clear();
         refreshAt = Long.MAX_VALUE;
         state = State.ALLOCATING;
         sendAllocate(nowNanos);
@@ -495,7 +486,7 @@ public final class TurnClient {
             case REFRESH -> sendAuthenticated(nowNanos, Kind.REFRESH, null, b -> b.add(
                     new StunAttribute.Number32(StunAttributeType.LIFETIME, lifetimeNanos / 1_000_000_000L)));
             case PERMISSION -> sendPermission(nowNanos, (InetAddress) p.subject);
-            case CHANNEL_BIND -> sendChannelBind(nowNanos, (Integer) p.subject, peersByChannel.get((Integer) p.subject));
+            case CHANNEL_BIND -> sendChannelBind(nowNanos, (Integer) p.subject, channels.peerOf((Integer) p.subject));
             case CONNECT -> sendConnect(nowNanos, (InetSocketAddress) p.subject);
         }
     }
@@ -576,9 +567,9 @@ public final class TurnClient {
             }
             return;
         }
-        Integer channel = channelsByPeer.get(p);
-        if (channel != null && channelRefreshAt.containsKey(channel)) {
-            listener.sendToServer(this, ChannelData.encode(channel, data, offset, length, transport.isStream()));
+        OptionalInt channel = channels.confirmedFor(p);
+        if (channel.isPresent()) {
+            listener.sendToServer(this, ChannelData.encode(channel.getAsInt(), data, offset, length, transport.isStream()));
             return;
         }
         byte[] payload = java.util.Arrays.copyOfRange(data, offset, offset + length);
@@ -592,12 +583,15 @@ public final class TurnClient {
      * Asks the server now whether the allocation still exists, with a Refresh (which also extends
      * it), unless one is already out. Call it when the path through the relay goes silent: a server
      * that restarted answers 438 and then 437, and the client allocates again at once instead of at
-     * the next scheduled refresh minutes later.
+     * the next scheduled refresh minutes later. At most one such Refresh goes out every 10 s, so a
+     * path that stays silent for other reasons does not flood the server.
      */
     public void verifyAllocation(long nowNanos) {
-        if (state != State.ALLOCATED || pending.values().stream().anyMatch(p -> p.kind == Kind.REFRESH)) {
+        if (state != State.ALLOCATED || pending.values().stream().anyMatch(p -> p.kind == Kind.REFRESH)
+                || (verifiedAt != Long.MIN_VALUE && nowNanos - verifiedAt < VERIFY_SPACING)) {
             return;
         }
+        verifiedAt = nowNanos;
         refreshAt = Long.MAX_VALUE;
         sendAuthenticated(nowNanos, Kind.REFRESH, null, b -> b.add(
                 new StunAttribute.Number32(StunAttributeType.LIFETIME, lifetimeNanos / 1_000_000_000L)));
@@ -666,21 +660,17 @@ public final class TurnClient {
     /** Binds a channel to {@code peer} so that later data goes as 4-byte-header ChannelData. */
     public void bindChannel(long nowNanos, InetSocketAddress peer) {
         InetSocketAddress p = IpAddresses.normalize(peer);
-        if (state != State.ALLOCATED || channelsByPeer.containsKey(p) || nextChannel > ChannelData.MAX_CHANNEL) {
+        if (state != State.ALLOCATED) {
             return;
         }
-        int channel = nextChannel++;
-        channelsByPeer.put(p, channel);
-        peersByChannel.put(channel, p);
-        sendChannelBind(nowNanos, channel, p);
+        OptionalInt channel = channels.reserve(p);
+        if (channel.isPresent()) {
+            sendChannelBind(nowNanos, channel.getAsInt(), p);
+        }
     }
 
     private void unbind(Integer channel) {
-        InetSocketAddress peer = peersByChannel.remove(channel);
-        if (peer != null) {
-            channelsByPeer.remove(peer);
-        }
-        channelRefreshAt.remove(channel);
+        channels.remove(channel);
     }
 
     /** Releases the allocation (Refresh with LIFETIME 0, not retransmitted) and stops all timers. */
@@ -711,6 +701,6 @@ public final class TurnClient {
 
     /** The peers with channels, for tests and stats. */
     public List<InetSocketAddress> boundPeers() {
-        return List.copyOf(channelsByPeer.keySet());
+        return channels.peers();
     }
 }

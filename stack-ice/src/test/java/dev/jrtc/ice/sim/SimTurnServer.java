@@ -40,6 +40,7 @@ public final class SimTurnServer implements Engine {
     private String nonce = "nonce-1";
     private int allocations;
     private int released;
+    private int refreshes;
 
     private static final class Allocation {
         final InetSocketAddress client;
@@ -77,6 +78,11 @@ public final class SimTurnServer implements Engine {
 
     public int allocations() {
         return allocations;
+    }
+
+    /** Refresh requests that passed authentication. */
+    public int refreshes() {
+        return refreshes;
     }
 
     public int released() {
@@ -154,6 +160,7 @@ public final class SimTurnServer implements Engine {
                         .add(new StunAttribute.Number32(StunAttributeType.LIFETIME, 600)).build(), true);
             }
             case StunMethod.REFRESH -> {
+                refreshes++;
                 long lifetime = m.number(StunAttributeType.LIFETIME).orElse(600);
                 if (a == null) {
                     reply(local, remote, error(m, 437, "Allocation Mismatch").build(), true);

@@ -125,6 +125,22 @@ class TurnClientAllocationTest {
     }
 
     @Test
+    void verifyingTheAllocationSendsAtMostOneRefreshEveryTenSeconds() {
+        client = client("p");
+        client.start(now);
+        int before = server.refreshes();
+        for (now = 0; now < 30_000_000_000L; now += 100_000_000L) {
+            client.verifyAllocation(now); // a silent path asks on every timer tick
+        }
+        assertEquals(3, server.refreshes() - before, "at 0, 10 and 20 s");
+        assertEquals(TurnClient.State.ALLOCATED, client.state());
+        server.restart();
+        now += 10_000_000_000L;
+        client.verifyAllocation(now);
+        assertEquals(List.of("allocated 50000", "reallocated 50000->50001"), log);
+    }
+
+    @Test
     void serverThatKeepsLosingAllocationsFailsTheClient() {
         client = client("p");
         client.start(now);

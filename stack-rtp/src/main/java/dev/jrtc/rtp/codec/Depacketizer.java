@@ -16,6 +16,15 @@ public interface Depacketizer {
      */
     boolean startsFrame(byte[] buf, int off, int len);
 
+    /**
+     * Whether this payload begins a frame that decodes without earlier ones (a key frame). A
+     * receiver that joins on a delta frame knows the key frame before it was lost. The default,
+     * for codecs that cannot tell from one payload, is {@link #startsFrame}.
+     */
+    default boolean startsKeyFrame(byte[] buf, int off, int len) {
+        return startsFrame(buf, off, len);
+    }
+
     /** Whether this payload ends its frame; video codecs use the RTP marker bit. */
     boolean endsFrame(byte[] buf, int off, int len, boolean marker);
 

@@ -16,6 +16,20 @@ public final class Vp8Depacketizer implements Depacketizer {
     }
 
     @Override
+    public boolean startsKeyFrame(byte[] buf, int off, int len) {
+        if (!startsFrame(buf, off, len)) {
+            return false;
+        }
+        try {
+            int header = Vp8Descriptor.parse(buf, off, len).length();
+            // RFC 6386, section 9.1: the frame tag's lowest bit is 0 for a key frame.
+            return len > header && (buf[off + header] & 0x01) == 0;
+        } catch (ParseException e) {
+            return false;
+        }
+    }
+
+    @Override
     public boolean endsFrame(byte[] buf, int off, int len, boolean marker) {
         return marker;
     }

@@ -23,10 +23,12 @@ import java.util.TreeMap;
  * after the reordering grace plus twice the usual gap between the packets of one frame, it is
  * NACKed like any other missing packet (a tail-loss probe, as in TCP).
  *
- * <p><b>Head loss.</b> Likewise, when the very first packet received does not start a frame, the
- * packets before it (the start of the key frame a stream begins with) were lost: the one before
- * is NACKed, and so on backwards until a frame start arrives. Otherwise a join with loss would
- * cost a key-frame request and a key frame.
+ * <p><b>Head loss.</b> Likewise, when the very first packet received does not start a key frame,
+ * the packets before it (the start of the key frame a stream begins with) were lost: the
+ * {@value #HEAD_WINDOW} before it are NACKed at once, and the window moves back as they arrive,
+ * until a key-frame start arrives; requests for packets before that start are then dropped (the
+ * stream may not go back that far). Asking one packet per round trip would take a second to undo
+ * a long loss burst at the start, and a join with loss would cost a key-frame request instead.
  *
  * <p><b>Retries.</b> A retransmission is overdue when one repair round trip has passed. That round
  * trip is measured here, from the NACK of a packet to the arrival of its retransmission (Karn's
@@ -82,6 +84,8 @@ public final class NackGenerator {
     }
 
     private static final long NEVER = Long.MAX_VALUE;
+    /** How many packets before the oldest one the head probe asks for at once. */
+    static final int HEAD_WINDOW = 8;
 
     private static final class Missing {
         final long detectedAtNanos;
@@ -121,6 +125,7 @@ public final class NackGenerator {
     private long lowest = -1;
     private boolean headOpen;
     private int headProbes;
+    private long headFloor = Long.MAX_VALUE;
 
     /** A generator with the given tuning. */
     public NackGenerator(Config config) {
@@ -145,11 +150,22 @@ public final class NackGenerator {
      */
     public void onPacket(long nowNanos, long extendedSeq, long rtpTimestamp, boolean retransmitted,
                          boolean startsFrame, boolean endsFrame) {
+        onPacket(nowNanos, extendedSeq, rtpTimestamp, retransmitted, startsFrame, endsFrame, startsFrame);
+    }
+
+    /**
+     * Notes a packet that arrived, knowing whether it starts a key frame: a stream whose oldest
+     * packet starts only a delta frame lost its key frame, so the head probe goes on.
+     *
+     * @param startsKeyFrame whether it is the first packet of a key frame
+     */
+    public void onPacket(long nowNanos, long extendedSeq, long rtpTimestamp, boolean retransmitted,
+                         boolean startsFrame, boolean endsFrame, boolean startsKeyFrame) {
         if (highest < 0) {
             highestTimestamp = rtpTimestamp;
             highest = extendedSeq;
             lowest = extendedSeq;
-            headOpen = !startsFrame;
+            headOpen = !startsKeyFrame;
             noteHighest(nowNanos, endsFrame);
             probeHead(nowNanos);
             return;
@@ -169,7 +185,7 @@ public final class NackGenerator {
                 noteHighest(nowNanos, endsFrame); // the packet a tail-loss probe asked for
             }
             if (extendedSeq < lowest) {
-                onBelowLowest(nowNanos, extendedSeq, startsFrame);
+                onBelowLowest(nowNanos, extendedSeq, startsKeyFrame);
             }
             return;
         }
@@ -201,7 +217,7 @@ public final class NackGenerator {
     }
 
     /** A packet older than any seen: those between it and the oldest are missing too. */
-    private void onBelowLowest(long nowNanos, long seq, boolean startsFrame) {
+    private void onBelowLowest(long nowNanos, long seq, boolean startsKeyFrame) {
         if (lowest - seq > config.maxListSize()) {
             return; // not part of this stream's start; nothing to repair
         }
@@ -211,17 +227,27 @@ public final class NackGenerator {
             }
         }
         lowest = seq;
-        headOpen = headOpen && !startsFrame;
+        if (headOpen && startsKeyFrame) {
+            headOpen = false;
+            // The stream decodes from this key frame on; what the window asked for before it is moot.
+            missing.headMap(seq).clear();
+        }
         probeHead(nowNanos);
     }
 
-    /** While the oldest packet is not a frame start, asks for the one before it. */
+    /** While the oldest packet is not a key-frame start, asks for the window of packets before it. */
     private void probeHead(long nowNanos) {
-        if (!headOpen || headProbes >= config.maxListSize() || lowest <= 0 || missing.containsKey(lowest - 1)) {
+        if (!headOpen) {
             return;
         }
-        headProbes++;
-        missing.put(lowest - 1, new Missing(nowNanos, nowNanos + config.reorderGraceNanos(), false));
+        for (long s = Math.min(lowest, headFloor) - 1; s >= 0 && s >= lowest - HEAD_WINDOW; s--) {
+            if (headProbes >= config.maxListSize()) {
+                return;
+            }
+            headProbes++;
+            headFloor = s;
+            missing.putIfAbsent(s, new Missing(nowNanos, nowNanos + config.reorderGraceNanos(), false));
+        }
     }
 
     private void noteHighest(long nowNanos, boolean endsFrame) {

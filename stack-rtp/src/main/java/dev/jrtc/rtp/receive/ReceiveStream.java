@@ -135,7 +135,7 @@ public final class ReceiveStream {
             int po = media.payloadOffset();
             int pl = media.payloadLength();
             nack.onPacket(now, seq, media.timestamp(), retransmitted, frameBounds.startsFrame(p, po, pl),
-                    frameBounds.endsFrame(p, po, pl, media.marker()));
+                    frameBounds.endsFrame(p, po, pl, media.marker()), frameBounds.startsKeyFrame(p, po, pl));
         }
         jitterBuffer.insert(now, media, seq, retransmitted);
         process();

@@ -125,12 +125,28 @@ class ReceiveSideComponentsTest {
     void nackProbesBackwardsForTheLostStartOfTheFirstFrame() {
         NackGenerator n = new NackGenerator(NackGenerator.Config.defaults());
         n.onPacket(0, 20, 0, false, false, true); // the first packet seen ends its frame but does not start it
-        assertEquals(List.of(19), n.due(5 * MS, 50 * MS));
-        n.onPacket(60 * MS, 19, 0, true, false, false); // nor does the one before it
-        assertEquals(List.of(18), n.due(65 * MS, 50 * MS));
-        n.onPacket(120 * MS, 18, 0, true, true, false); // the frame starts here
-        assertEquals(0, n.missingCount());
+        assertEquals(List.of(12, 13, 14, 15, 16, 17, 18, 19), n.due(5 * MS, 50 * MS), "a window of 8 before it");
+        n.onPacket(60 * MS, 19, 0, true, false, false); // nor does the one before it: the window moves on
+        List<Integer> next = n.due(65 * MS, 50 * MS);
+        assertTrue(next.contains(11) && !next.contains(19) && !next.contains(10), "window now 11..18: " + next);
+        n.onPacket(120 * MS, 18, 0, true, true, false); // the (key) frame starts here
+        assertEquals(0, n.missingCount(), "requests for packets before the stream's first key frame are dropped");
         assertEquals(List.of(), n.due(200 * MS, 50 * MS));
+    }
+
+    @Test
+    void aStreamJoinedOnADeltaFrameProbesBackForItsKeyFrame() {
+        NackGenerator n = new NackGenerator(NackGenerator.Config.defaults());
+        // The first packet starts a frame, but a delta frame: the key frame before it was lost whole.
+        n.onPacket(0, 40, 3000, false, true, true, false);
+        assertEquals(List.of(32, 33, 34, 35, 36, 37, 38, 39), n.due(5 * MS, 50 * MS));
+        n.onPacket(60 * MS, 39, 0, true, false, true, false); // the key frame's last packet
+        n.onPacket(61 * MS, 36, 0, true, true, false, true); // and its start: 37 and 38 still missing
+        assertEquals(2, n.missingCount());
+        // Started by a key frame, a stream is not probed at all.
+        NackGenerator clean = new NackGenerator(NackGenerator.Config.defaults());
+        clean.onPacket(0, 40, 0, false, true, true, true);
+        assertEquals(List.of(), clean.due(5 * MS, 50 * MS));
     }
 
     @Test

@@ -1,0 +1,4 @@
+/**
+ * The {@code --window} desktop window.
+ */
+package dev.jrtc.demo.ui;
