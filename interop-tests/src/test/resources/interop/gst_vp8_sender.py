@@ -6,7 +6,7 @@
 JSON lines on stdin/stdout (diagnostics go to stderr):
   {"type": "make-offer", "width": W, "height": H} -> {"type": "offer", "sdp": ...} (every candidate)
   {"type": "answer", "sdp": ...}                 -> {"type": "applied"} | {"type": "error", ...}
-  {"type": "stats"} -> {"type": "stats", "packetsSent", "connectionState", "iceConnectionState"}
+  {"type": "stats"} -> {"type": "stats", "connectionState", "iceConnectionState"} (webrtcbin's own view)
 Anything unexpected -> {"type": "error", "error": ...}. Exits at end of stdin.
 webrtcbin works on its own threads, so plain Gst.Promise.wait() is enough: no GLib main loop.
 """
@@ -73,24 +73,8 @@ class Sender:
         if reply_structure is not None and reply_structure.has_field("error"):
             raise ValueError(reply_structure.get_value("error").message)
 
-    def stats(self):
-        promise = Gst.Promise.new()
-        self.webrtc.emit("get-stats", None, promise)
-        promise.wait()
-        report = promise.get_reply()
-        sent = 0
-
-        def visit(_field, value):
-            nonlocal sent
-            if isinstance(value, Gst.Structure) and value.get_name() == "application/x-webrtc-stats":
-                if value.has_field("packets-sent") and value.has_field("remote-id"):
-                    ok, n = value.get_uint64("packets-sent")
-                    if ok:
-                        sent += n
-            return True
-
-        report.foreach(visit)
-        return {"type": "stats", "packetsSent": sent,
+    def states(self):
+        return {"type": "stats",
                 "connectionState": self.webrtc.get_property("connection-state").value_nick,
                 "iceConnectionState": self.webrtc.get_property("ice-connection-state").value_nick}
 
@@ -111,7 +95,7 @@ def main():
                 sender.apply_answer(command["sdp"])
                 reply({"type": "applied"})
             elif command["type"] == "stats":
-                reply(sender.stats())
+                reply(sender.states())
             else:
                 reply({"type": "error", "error": "unknown command " + line})
         except Exception as e:

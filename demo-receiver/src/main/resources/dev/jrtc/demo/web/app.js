@@ -191,7 +191,9 @@ function showStats(s) {
   demo.stats = s;
   $('s-codec').textContent = [s.video.codec, s.audio.codec].filter(Boolean).join(' + ') || '–';
   $('s-resolution').textContent = s.video.width ? s.video.width + '×' + s.video.height : '–';
-  $('s-decoded').textContent = s.direction === 'sending' ? (s.video.framesSent || 0) + ' sent' : s.video.framesDecoded;
+  const sending = s.direction === 'sending';
+  $('s-decoded-label').textContent = sending ? 'frames sent' : 'frames decoded';
+  $('s-decoded').textContent = sending ? (s.video.framesSent || 0) : s.video.framesDecoded;
   $('s-pair').textContent = s.iceCandidatePair || '–';
   for (const [key, , unit, pick] of CHARTS) {
     const v = pick(s);

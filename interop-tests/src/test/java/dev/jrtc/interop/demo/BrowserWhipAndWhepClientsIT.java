@@ -71,9 +71,11 @@ class BrowserWhipAndWhepClientsIT {
             assertEquals(640, playing.path("frameWidth").asInt(), playing.toString());
             assertEquals(480, playing.path("frameHeight").asInt(), playing.toString());
             assertTrue(playing.path("audioPackets").asLong() > 0, "no Opus packets: " + playing);
-            JsonNode session = demo.sessions().get(0);
+            // The demo's side of it, from its once-a-second statistics.
+            JsonNode session = demo.awaitSession(x -> x.path("video").path("framesSent").asLong() > 0,
+                    Duration.ofSeconds(10), "with frames sent");
             assertEquals("whep", session.path("via").asText());
-            assertTrue(session.path("video").path("framesSent").asLong() > 0, session.toString());
+            assertEquals("H264", session.path("video").path("codec").asText(), session.toString());
         }
     }
 

@@ -183,8 +183,8 @@ class ChromiumMediaDecodedByJrtcIT {
     }
 
     /**
-     * Finds the bursts (runs of 2.5 ms blocks louder than a quarter of the loudest) and measures
-     * each one's fundamental by autocorrelation: the beep is a square wave, and Opus leaves
+     * Finds the bursts of at least 15 ms (runs of 2.5 ms blocks louder than a quarter of the
+     * loudest) and measures each one's fundamental by autocorrelation: the beep is a square wave, and Opus leaves
      * ringing around its edges that would confuse a zero-crossing count.
      */
     static List<Double> beepFrequencies(short[] pcm, int channels, int rate) {
@@ -204,12 +204,20 @@ class ChromiumMediaDecodedByJrtcIT {
                 continue;
             }
             int start = b;
-            while (b < blocks && rms[b] >= loudest / 4) {
+            int end = b;
+            // A burst ends after more than 5 ms of quiet, so one beep is never split in two.
+            while (b < blocks && b - end <= 2) {
+                if (rms[b] >= loudest / 4) {
+                    end = b;
+                }
                 b++;
             }
-            if (b - start >= 4) {
+            b = end + 1;
+            if (b - start >= 6) {
                 short[] burst = Arrays.copyOfRange(pcm, start * block * channels, b * block * channels);
                 found.add(ToneMeter.fundamental(burst, channels, 0, rate, 200, 3000));
+                System.out.printf("burst at %.1f ms, %.1f ms long, rms %.0f%n", start * 2.5, (b - start) * 2.5,
+                        ToneMeter.rms(burst, channels, 0));
             }
         }
         return found;

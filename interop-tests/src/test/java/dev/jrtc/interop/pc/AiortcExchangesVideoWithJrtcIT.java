@@ -50,7 +50,7 @@ class AiortcExchangesVideoWithJrtcIT {
             jrtc.acceptAnswer(PageMessages.expect(aiortc, "answer", MESSAGE, "aiortc", log).path("sdp").asText());
             jrtc.awaitConnected(MESSAGE, log);
             JsonNode received;
-            try (ClipSender sender = ClipSender.start(video, clip, 30)) {
+            try (PacedSender sender = PacedSender.start(video, clip.looped(30), 1_000_000 / 30)) {
                 received = PageMessages.expect(aiortc, "received", MESSAGE, "aiortc", () -> log.get() + "\n" + jrtc.diagnostics());
                 System.out.println("jrtc -> aiortc: connected " + jrtc.millisFromRemoteDescriptionToConnected()
                         + " ms after setRemoteDescription(answer); jrtc "

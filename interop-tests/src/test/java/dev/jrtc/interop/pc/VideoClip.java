@@ -1,11 +1,13 @@
 package dev.jrtc.interop.pc;
 
+import dev.jrtc.media.source.EncodedMediaFrame;
 import dev.jrtc.vp8.tools.IvfReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A VP8 clip from the test resources, held in memory, that jrtc sends to real peers.
@@ -24,6 +26,20 @@ record VideoClip(List<byte[]> frames, FrameSize size) {
 
     VideoClip {
         frames = List.copyOf(frames);
+    }
+
+    /**
+     * The clip looped forever at {@code fps}: the RTP timestamp advances by 90000 / fps per frame
+     * and keeps rising across loops (the clip restarts at a key frame, so a decoder never sees a
+     * broken reference). Not thread-safe.
+     */
+    Supplier<EncodedMediaFrame> looped(int fps) {
+        long[] index = {0};
+        return () -> {
+            long i = index[0]++;
+            byte[] frame = frames.get((int) (i % frames.size()));
+            return new EncodedMediaFrame("VP8", frame, FrameSize.ofVp8(frame).isPresent(), (1234 + i * 90_000 / fps) & 0xFFFF_FFFFL);
+        };
     }
 
     /** Reads {@code interop/<name>} (an IVF file) from the test resources. */

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 
 /**
  * H.264 access units as a raw Annex B byte stream ({@code .h264}), which ffmpeg, VLC and mpv play.
- * The format has no timestamps. Access units before the first IDR are skipped.
+ * The format has no timestamps. Access units before the first IDR are skipped; a bare NAL unit
+ * (no start code) gets one.
  */
 public final class AnnexBWriter implements Recorder {
-    private static final byte[] START_CODE = {0, 0, 0, 1};
     private final FileSink file;
     private boolean started;
     private int accessUnits;
@@ -23,14 +23,12 @@ public final class AnnexBWriter implements Recorder {
         if (closed) {
             throw new IllegalStateException("recorder is closed");
         }
-        if (!started && !H264Nal.containsIdr(frame)) {
+        byte[] accessUnit = H264Nal.asAnnexB(frame);
+        if (!started && !H264Nal.containsIdr(accessUnit)) {
             return;
         }
         started = true;
-        if (!H264Nal.startsWithStartCode(frame)) {
-            file.append(START_CODE);
-        }
-        file.append(frame);
+        file.append(accessUnit);
         accessUnits++;
     }
 

@@ -20,6 +20,17 @@ final class H264Nal {
         return false;
     }
 
+    /** @return the access unit with a start code in front (a bare NAL unit gets one) */
+    static byte[] asAnnexB(byte[] frame) {
+        if (startsWithStartCode(frame)) {
+            return frame;
+        }
+        byte[] out = new byte[frame.length + 4];
+        out[3] = 1;
+        System.arraycopy(frame, 0, out, 4, frame.length);
+        return out;
+    }
+
     static boolean startsWithStartCode(byte[] b) {
         return b.length >= 3 && b[0] == 0 && b[1] == 0 && (b[2] == 1 || (b.length >= 4 && b[2] == 0 && b[3] == 1));
     }

@@ -53,7 +53,8 @@ public final class Mp4Writer implements Recorder {
             throw new IllegalStateException("recorder is closed");
         }
         long ts = timestamps.unwrap(rtpTimestamp & 0xFFFFFFFFL);
-        boolean idr = H264Nal.containsIdr(frame);
+        byte[] accessUnit = H264Nal.asAnnexB(frame);
+        boolean idr = H264Nal.containsIdr(accessUnit);
         if (firstTime < 0) {
             if (!idr) {
                 return;
@@ -66,7 +67,7 @@ public final class Mp4Writer implements Recorder {
             lastDuration = d > 0 ? d : lastDuration;
             add(held, heldTime, lastDuration, heldKey);
         }
-        held = frame.clone();
+        held = accessUnit == frame ? frame.clone() : accessUnit;
         heldTime = ts;
         heldKey = idr;
     }

@@ -18,8 +18,10 @@ import dev.jrtc.rtp.rtcp.SenderReport;
 import dev.jrtc.rtp.rtcp.SourceDescription;
 import dev.jrtc.rtp.rtcp.UnknownRtcp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +62,7 @@ class CapturedRtcpRoundTripsTest {
         for (Sender sender : Sender.values()) {
             Sender other = sender == Sender.OFFERER ? Sender.ANSWERER : Sender.OFFERER;
             Set<Long> sent = ssrcs(capture, sender);
-            Set<Long> received = ssrcs(capture, other);
+            Map<Long, Set<Integer>> received = sequencesBySsrc(capture, other);
             Set<String> cnames = new HashSet<>();
             (sender == Sender.OFFERER ? capture.offer() : capture.answer()).forEach(s -> cnames.addAll(s.cnames()));
             List<RtcpPacket> all = new ArrayList<>();
@@ -124,8 +126,20 @@ class CapturedRtcpRoundTripsTest {
                 .forEach(b -> assertTrue(aiortcSsrcs.containsAll(b.ssrcs()), "BYE for SSRCs aiortc never used: " + b));
     }
 
-    private static void assertReportsOn(Set<Long> received, ReportBlock b) {
-        assertTrue(received.contains(b.ssrc()), "report block on an SSRC never received: " + b);
+    private static void assertReportsOn(Map<Long, Set<Integer>> received, ReportBlock b) {
+        Set<Integer> sequences = received.get(b.ssrc());
+        assertTrue(sequences != null, "report block on an SSRC never received: " + b);
+        int highest = (int) (b.extendedHighestSequence() & 0xFFFF);
+        assertTrue(sequences.contains(highest), "the highest sequence reported was never sent: " + b);
+    }
+
+    private static Map<Long, Set<Integer>> sequencesBySsrc(RtpCapture capture, Sender sender) throws Exception {
+        Map<Long, Set<Integer>> out = new HashMap<>();
+        for (Packet p : capture.packets(sender, false)) {
+            RtpPacket rtp = RtpPacket.of(p.data(), 0, p.data().length);
+            out.computeIfAbsent(rtp.ssrc(), k -> new HashSet<>()).add(rtp.sequenceNumber());
+        }
+        return out;
     }
 
     private static Set<Long> ssrcs(RtpCapture capture, Sender sender) throws Exception {

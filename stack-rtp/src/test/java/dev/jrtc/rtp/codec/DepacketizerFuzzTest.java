@@ -22,6 +22,7 @@ class DepacketizerFuzzTest {
             for (int i = 0; i < count; i++) {
                 byte[] p = data.consumeBytes(data.consumeInt(0, 300));
                 d.startsFrame(p, 0, p.length);
+                d.startsKeyFrame(p, 0, p.length);
                 d.endsFrame(p, 0, p.length, i == count - 1);
                 payloads.add(p);
             }

@@ -65,6 +65,11 @@ class SendStreamStampsTransportSequenceAndRandomizesReportsTest {
         drainRtp(video, wire);
         video.handleRtcp(800 * MS, nack, 0, nack.length);
         drainRtp(video, wire);
+        int beforeHeldCopies = wire.size();
+        // A retry's second copies wait (for the next frame, or 20 ms), so one burst does not take both.
+        video.handleTimeout(800 * MS + SendStream.COPY_HOLD_NANOS);
+        drainRtp(video, wire);
+        assertEquals(2, wire.size() - beforeHeldCopies, "the held second copies");
 
         int expected = 65_530;
         int rtx = 0;
