@@ -45,7 +45,7 @@ public final class NetworkEmulator {
         bitsPerSecond = b.bitsPerSecond;
         queueBytes = b.queueBytes;
         mtu = b.mtu;
-        blackouts = List.copyOf(b.blackouts);
+        blackouts = new ArrayList<>(b.blackouts);
     }
 
     /** A path with no impairment at all. */
@@ -130,6 +130,11 @@ public final class NetworkEmulator {
         double fresh = random.nextDouble() * jitterNanos;
         lastJitter = jitterCorrelation * lastJitter + (1 - jitterCorrelation) * fresh;
         return (long) lastJitter;
+    }
+
+    /** Adds a blackout window while the path is in use: everything sent in [fromNanos, toNanos) is lost. */
+    public void blackout(long fromNanos, long toNanos) {
+        blackouts.add(new long[] {fromNanos, toNanos});
     }
 
     /** Drops so far, by cause. */
