@@ -3,12 +3,12 @@ package dev.jrtc.benchmarks.load;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Latencies in 10 µs buckets up to 1 s (longer ones land in the last bucket), recorded from many
+ * Latencies in 10 µs buckets up to 10 s (longer ones land in the last bucket), recorded from many
  * threads without locks. Percentiles are the upper edge of the bucket holding the nearest rank.
  */
 final class LatencyHistogram {
     private static final long BUCKET_NANOS = 10_000L;
-    private static final int BUCKETS = 100_000;
+    private static final int BUCKETS = 1_000_000;
     private final AtomicLongArray counts = new AtomicLongArray(BUCKETS);
 
     void record(long nanos) {

@@ -67,7 +67,7 @@ public final class LoadSender {
                         connections.get(s.id()).addIceCandidate(new RTCIceCandidate(p[2], p[0], Integer.parseInt(p[1])));
                     }
                     case "START" -> streams.add(new Stream(videos.get(s.id()), new AtomicLong()));
-                    case "SENT" -> send(new SignalLine("SENT", 0, Long.toString(sent.get())));
+                    case "SENT" -> send(new SignalLine("SENT", 0, sent.get() + " " + ProcessGauges.cpuNanos()));
                     case "QUIT" -> {
                         connections.values().forEach(RTCPeerConnection::close);
                         System.exit(0);

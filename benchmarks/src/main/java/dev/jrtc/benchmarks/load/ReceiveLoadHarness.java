@@ -126,7 +126,7 @@ public final class ReceiveLoadHarness {
             }
             if (!limit.isEmpty()) {
                 System.err.println("ramp stops at " + target + ": " + limit);
-                steps.add(new LoadStep(connections.size(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, Double.NaN,
+                steps.add(new LoadStep(connections.size(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, Double.NaN,
                         Double.NaN, ProcessGauges.threads(), 0, 0, 0, 0, limit));
                 break;
             }
@@ -146,7 +146,7 @@ public final class ReceiveLoadHarness {
         latency.reset();
         gcPauses.reset();
         connections.values().forEach(ReceivingConnection::resetCounters);
-        long sent0 = sender.framesSent();
+        long[] sender0 = sender.framesSentAndCpu();
         long drops0 = ProcessGauges.kernelUdpDrops();
         long cpu0 = ProcessGauges.cpuNanos();
         long wall0 = System.nanoTime();
@@ -154,7 +154,9 @@ public final class ReceiveLoadHarness {
         long wall = System.nanoTime() - wall0;
         long cpu = ProcessGauges.cpuNanos() - cpu0;
         long drops = ProcessGauges.kernelUdpDrops() - drops0;
-        long sent = sender.framesSent() - sent0;
+        long[] sender1 = sender.framesSentAndCpu();
+        long sent = sender1[0] - sender0[0];
+        double senderCpu = (sender1[1] - sender0[1]) / (double) wall;
         long received = connections.values().stream().mapToLong(c -> c.frames.get()).sum();
         long missing = connections.values().stream().mapToLong(c -> c.missing.get()).sum();
         double p50 = latency.percentileMillis(50);
@@ -169,7 +171,7 @@ public final class ReceiveLoadHarness {
         } else if (received < sent * 0.99) {
             limit = String.format(Locale.ROOT, "received %d of %d frames sent", received, sent);
         }
-        return new LoadStep(connections.size(), cpu / (double) wall, received / (wall / 1e9), p50, p99, pauses, pauseP99,
+        return new LoadStep(connections.size(), cpu / (double) wall, senderCpu, received / (wall / 1e9), p50, p99, pauses, pauseP99,
                 heap, rss, ProcessGauges.threads(), sent, received, missing, drops, limit);
     }
 

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 final class SenderProcess implements AutoCloseable {
     private final Process process;
     private final PrintStream toSender;
-    private volatile CompletableFuture<Long> sentAnswer = new CompletableFuture<>();
+    private volatile CompletableFuture<long[]> sentAnswer = new CompletableFuture<>();
 
     SenderProcess(List<String> jvmOptions, Consumer<SignalLine> onLine) throws IOException {
         List<String> command = new ArrayList<>();
@@ -33,7 +33,8 @@ final class SenderProcess implements AutoCloseable {
                 while ((line = in.readLine()) != null) {
                     SignalLine s = SignalLine.parse(line);
                     if (s.verb().equals("SENT")) {
-                        sentAnswer.complete(Long.parseLong(s.payload()));
+                        String[] v = s.payload().split(" ");
+                        sentAnswer.complete(new long[] {Long.parseLong(v[0]), Long.parseLong(v[1])});
                     } else {
                         onLine.accept(s);
                     }
@@ -50,9 +51,9 @@ final class SenderProcess implements AutoCloseable {
         toSender.println(line.format());
     }
 
-    /** Frames the sender has handed to its stack so far. */
-    long framesSent() throws Exception {
-        CompletableFuture<Long> answer = new CompletableFuture<>();
+    /** Frames the sender has handed to its stack so far, and the sender process's CPU time in ns. */
+    long[] framesSentAndCpu() throws Exception {
+        CompletableFuture<long[]> answer = new CompletableFuture<>();
         sentAnswer = answer;
         send(new SignalLine("SENT", 0, ""));
         return answer.get(10, TimeUnit.SECONDS);

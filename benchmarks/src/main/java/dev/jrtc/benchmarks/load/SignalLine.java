@@ -8,7 +8,7 @@ import java.util.Base64;
  * {@code VERB ID [BASE64]}. Verbs: {@code NEW} / {@code NEWDC} (make a sending connection, without
  * or with a data channel), {@code OFFER}, {@code ANSWER}, {@code CAND} (payload
  * {@code mid\nindex\ncandidate}), {@code START} (begin the 100 frames/s stream), {@code SENT}
- * (frames sent so far, in the id field), {@code QUIT}.
+ * (asks for, and answers with, the frames sent so far and the sender's CPU nanoseconds), {@code QUIT}.
  */
 record SignalLine(String verb, int id, String payload) {
 

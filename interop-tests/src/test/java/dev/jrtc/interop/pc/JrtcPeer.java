@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * the checks every interop case makes: connected, an SRTP profile, nothing dropped by the source
  * gate, no SRTP authentication failures, and nothing lost for arriving before the keys.
  */
-final class JrtcPeer implements AutoCloseable {
+public final class JrtcPeer implements AutoCloseable {
     private static final Duration STEP = Duration.ofSeconds(10);
     /** The namespace's veth address (run-interop.sh): Firefox, aiortc and libnice gather there, not on lo. */
     static final String VETH_HOST = "10.99.0.1";
@@ -42,7 +42,7 @@ final class JrtcPeer implements AutoCloseable {
     private volatile long startedAt = System.nanoTime();
     private volatile long answerAppliedAt;
 
-    JrtcPeer(RTCConfiguration configuration) {
+    public JrtcPeer(RTCConfiguration configuration) {
         this.pc = new RTCPeerConnection(configuration);
         this.media = new ReceivedMedia(pc);
         pc.onconnectionstatechange(s -> {
@@ -55,13 +55,13 @@ final class JrtcPeer implements AutoCloseable {
     }
 
     /** jrtc on the veth address and on loopback, loopback peers allowed: reachable from every peer in the namespace. */
-    static RTCConfiguration onVethAndLoopback() {
+    public static RTCConfiguration onVethAndLoopback() {
         return new RTCConfiguration(
                 List.of(new InetSocketAddress(VETH_HOST, 0), new InetSocketAddress("127.0.0.1", 0)),
                 IceConfig.builder().allowLoopbackRemote(true).build(), null);
     }
 
-    RTCPeerConnection pc() {
+    public RTCPeerConnection pc() {
         return pc;
     }
 
@@ -75,7 +75,7 @@ final class JrtcPeer implements AutoCloseable {
     }
 
     /** Applies the peer's offer and returns jrtc's answer with every candidate (no trickle). */
-    String answer(String offerSdp) throws Exception {
+    public String answer(String offerSdp) throws Exception {
         startedAt = System.nanoTime();
         pc.setRemoteDescription(new RTCSessionDescription(SdpType.OFFER, offerSdp)).get(STEP.toSeconds(), TimeUnit.SECONDS);
         RTCSessionDescription answer = pc.createAnswer().get(STEP.toSeconds(), TimeUnit.SECONDS);
@@ -103,7 +103,7 @@ final class JrtcPeer implements AutoCloseable {
      * Waits for {@code connected}; on failure or timeout fails with jrtc's state and counters and
      * {@code peerLog} (the other side's log and the descriptions).
      */
-    void awaitConnected(Duration within, Supplier<String> peerLog) throws InterruptedException {
+    public void awaitConnected(Duration within, Supplier<String> peerLog) throws InterruptedException {
         try {
             connectedAt.get(within.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
@@ -121,7 +121,7 @@ final class JrtcPeer implements AutoCloseable {
     }
 
     /** Nanoseconds from the first offer/answer call ({@link #offer} or {@link #answer}) to {@code connected}. */
-    long nanosToConnected() {
+    public long nanosToConnected() {
         return connectedAt.join() - startedAt;
     }
 
@@ -144,7 +144,7 @@ final class JrtcPeer implements AutoCloseable {
      * dropped by the source gate, zero SRTP packets failing authentication, zero datagrams lost
      * for arriving before the keys or the negotiation. Returns the profile.
      */
-    SrtpProfile assertConnectedSecurelyWithNothingDropped() throws Exception {
+    public SrtpProfile assertConnectedSecurelyWithNothingDropped() throws Exception {
         assertTrue(connectedAt.isDone() && !connectedAt.isCompletedExceptionally(), "never connected: " + diagnostics());
         assertTrue(pc.srtpProfile().isPresent(), "no SRTP profile negotiated: " + diagnostics());
         EngineStats stats = counters();
@@ -178,7 +178,7 @@ final class JrtcPeer implements AutoCloseable {
     }
 
     /** State, counters and what arrived, for failure messages. */
-    String diagnostics() {
+    public String diagnostics() {
         String stats;
         try {
             stats = String.valueOf(counters());
