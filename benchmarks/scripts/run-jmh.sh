@@ -5,7 +5,8 @@
 #   benchmarks/scripts/run-jmh.sh --quick    CI smoke: one fork, one short warm-up and measurement
 #                                            iteration each, smallest parameters; checks that every
 #                                            benchmark runs, asserts nothing about speed
-# Extra arguments go to JMH (e.g. a benchmark name regex). Set JRTC_JMH_NO_BUILD=1 to reuse the jar.
+# A first argument not starting with - replaces the suite regex; the rest go to JMH.
+# JRTC_JMH_RESULT names the JSON result file. JRTC_JMH_NO_BUILD=1 reuses the jar (JRTC_JMH_JAR, default benchmarks/target/benchmarks.jar).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mode=full
@@ -13,14 +14,14 @@ if [ "${1:-}" = "--quick" ]; then
   mode=quick
   shift
 fi
-jar=benchmarks/target/benchmarks.jar
+jar=${JRTC_JMH_JAR:-benchmarks/target/benchmarks.jar}
 if [ "${JRTC_JMH_NO_BUILD:-0}" != 1 ] || [ ! -f "$jar" ]; then
   mvn -B -q -pl benchmarks -am package -DskipTests
 fi
 mkdir -p benchmarks/results
 # The suite: one regex per hot path (SRTP, RTP parse and receive, STUN, SDP, DTLS, VP8, SCTP, engine).
 suite='(srtp.SrtpBenchmark|rtp.RtpParseBenchmark|rtp.RtpReceivePathBenchmark|ice.StunParseBenchmark|sdp.SdpParseBenchmark|dtls.DtlsHandshakeBenchmark|vp8.Vp8DecodeBenchmark|sctp.SctpThroughputBenchmark|engine.EngineReceivePathBenchmark)'
-if [ $# -gt 0 ]; then
+if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then
   suite="$1"
   shift
 fi
@@ -30,6 +31,6 @@ if [ "$mode" = quick ]; then
   # One parameter value per benchmark keeps the count of runs small.
   exec java -jar "$jar" "$suite" -f 1 -wi 1 -w 200ms -i 1 -r 200ms -foe true \
     -p payload=1200 -p profile=AEAD_AES_128_GCM -p resolution=720p \
-    -rf json -rff benchmarks/results/jmh-quick.json "$@"
+    -rf json -rff "${JRTC_JMH_RESULT:-benchmarks/results/jmh-quick.json}" "$@"
 fi
-exec java -jar "$jar" "$suite" -prof gc -foe true -rf json -rff benchmarks/results/jmh-full.json "$@"
+exec java -jar "$jar" "$suite" -prof gc -foe true -rf json -rff "${JRTC_JMH_RESULT:-benchmarks/results/jmh-full.json}" "$@"

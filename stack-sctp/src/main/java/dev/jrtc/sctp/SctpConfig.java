@@ -57,6 +57,17 @@ public record SctpConfig(int localPort, int remotePort, int maxPacketSize, long 
                 remoteMaxMessageSize);
     }
 
+    /**
+     * The largest SCTP packet (what one DTLS record may carry). Chunks are padded to 4 bytes, so a
+     * size that is not a multiple of 4 is used rounded down.
+     */
+    public SctpConfig withMaxPacketSize(int size) {
+        return new SctpConfig(localPort, remotePort, size, receiveWindow, streams, rtoInitialNanos, rtoMinNanos,
+                rtoMaxNanos, maxBurst, maxRetransmissions, maxInitRetransmissions, delayedAckNanos,
+                heartbeatIntervalNanos, cookieLifetimeNanos, interleaving, partialReliability, localMaxMessageSize,
+                remoteMaxMessageSize);
+    }
+
     public SctpConfig withReceiveWindow(long window) {
         return new SctpConfig(localPort, remotePort, maxPacketSize, window, streams, rtoInitialNanos, rtoMinNanos,
                 rtoMaxNanos, maxBurst, maxRetransmissions, maxInitRetransmissions, delayedAckNanos,

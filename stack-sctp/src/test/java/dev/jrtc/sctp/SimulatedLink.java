@@ -39,8 +39,16 @@ final class SimulatedLink {
         this.queueLimitBytes = queueLimitBytes;
     }
 
+    /** The largest packet offered to the link so far. */
+    int largestPacket() {
+        return largestPacket;
+    }
+
+    private int largestPacket;
+
     void send(long now, byte[] packet) {
         sent++;
+        largestPacket = Math.max(largestPacket, packet.length);
         long start = Math.max(now, bottleneckFreeAt);
         if (bitsPerSecond > 0) {
             long backlogBytes = (start - now) * bitsPerSecond / 8 / 1_000_000_000L;

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Usage (see {@code benchmarks/scripts/run-load.sh}):
  * {@code java -cp benchmarks/target/benchmarks.jar dev.jrtc.benchmarks.load.ReceiveLoadHarness
- * [--steps 50,100,200,400,700,1000] [--window 10] [--settle 3] [--max-p99-ms 1000] [--out benchmarks/results]
+ * [--steps 50,100,200,400,700,1000] [--window 10] [--settle 3] [--max-p99-ms 1000] [--min-received 0.99] [--out benchmarks/results]
  * [--plot docs/load-plot.png]}
  */
 public final class ReceiveLoadHarness {
@@ -168,7 +168,7 @@ public final class ReceiveLoadHarness {
         String limit = "";
         if (p99 > o.maxP99Millis()) {
             limit = String.format(Locale.ROOT, "p99 %.1f ms > %.0f ms", p99, o.maxP99Millis());
-        } else if (received < sent * 0.99) {
+        } else if (received < sent * o.minReceivedFraction()) {
             limit = String.format(Locale.ROOT, "received %d of %d frames sent", received, sent);
         }
         return new LoadStep(connections.size(), cpu / (double) wall, senderCpu, received / (wall / 1e9), p50, p99, pauses, pauseP99,
@@ -184,8 +184,8 @@ public final class ReceiveLoadHarness {
         StringBuilder md = new StringBuilder();
         md.append(Machine.describe()).append('\n');
         md.append(String.format(Locale.ROOT, "Ramp of %.0f s: `%s`; window %d s per step after %d s settling; "
-                + "limit p99 %.0f ms or under 99 %% of frames received.%n%n", seconds, o.commandLine(), o.windowSeconds(),
-                o.settleSeconds(), o.maxP99Millis()));
+                + "limit p99 %.0f ms or under %.0f %% of frames received.%n%n", seconds, o.commandLine(), o.windowSeconds(),
+                o.settleSeconds(), o.maxP99Millis(), 100 * o.minReceivedFraction()));
         md.append(LoadStep.markdownHeader()).append('\n');
         steps.forEach(s -> md.append(s.markdown()).append('\n'));
         Files.writeString(o.out().resolve("load.md"), md);
@@ -203,7 +203,9 @@ public final class ReceiveLoadHarness {
         open(o.parallelSetup(), o.parallelSetup(), false); // warm up the code paths and class loading
         closeAll();
         List<String> rows = new ArrayList<>();
+        StringBuilder growth = new StringBuilder();
         for (boolean dataChannel : new boolean[] {false, true}) {
+            ClassHistogram before = ClassHistogram.take();
             long heap0 = ProcessGauges.heapAfterGc();
             long rss0 = ProcessGauges.rssBytes();
             int threads0 = ProcessGauges.threads();
@@ -214,6 +216,11 @@ public final class ReceiveLoadHarness {
             long heap = ProcessGauges.heapAfterGc() - heap0;
             long rss = ProcessGauges.rssBytes() - rss0;
             int threads = ProcessGauges.threads() - threads0;
+            ClassHistogram after = ClassHistogram.take();
+            growth.append(String.format(Locale.ROOT, "%nClasses that grew most, %s (histogram delta %.1f KiB per connection):%n%n",
+                    dataChannel ? "with a data channel" : "idle", (after.totalBytes() - before.totalBytes()) / 1024.0 / o.memory()));
+            growth.append("| class | KiB per connection |\n|---|---:|\n");
+            after.growthRows(before, o.memory(), 12).forEach(r -> growth.append(r).append('\n'));
             String row = String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.2f | %.1f |",
                     dataChannel ? "video transceiver + 1 open data channel (SCTP)" : "idle: video transceiver, no SCTP",
                     o.memory(), heap / 1024.0 / o.memory(), rss / 1024.0 / o.memory(), heap / 1048576.0,
@@ -225,7 +232,7 @@ public final class ReceiveLoadHarness {
         Files.createDirectories(o.out());
         String md = Machine.describe() + "\n`" + o.commandLine() + "`\n\n"
                 + "| connections | N | heap KiB per connection | RSS KiB per connection | heap delta MiB | threads per connection | setup s |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|\n" + String.join("\n", rows) + "\n";
+                + "|---|---:|---:|---:|---:|---:|---:|\n" + String.join("\n", rows) + "\n" + growth;
         Files.writeString(o.out().resolve("memory.md"), md);
         System.out.println(md);
     }
@@ -239,7 +246,8 @@ public final class ReceiveLoadHarness {
     }
 
     /** Command-line options. */
-    record LoadOptions(int[] steps, int windowSeconds, int settleSeconds, double maxP99Millis, int parallelSetup,
+    record LoadOptions(int[] steps, int windowSeconds, int settleSeconds, double maxP99Millis, double minReceivedFraction,
+            int parallelSetup,
             int memory, Path out, Path plot, List<String> senderJvmOptions, String commandLine) {
 
         static LoadOptions parse(String[] args) {
@@ -247,6 +255,7 @@ public final class ReceiveLoadHarness {
             int window = 10;
             int settle = 3;
             double maxP99 = 1000;
+            double minReceived = 0.99;
             int parallel = 16;
             int memory = 0;
             Path out = Path.of("benchmarks/results");
@@ -259,6 +268,7 @@ public final class ReceiveLoadHarness {
                     case "--window" -> window = Integer.parseInt(v);
                     case "--settle" -> settle = Integer.parseInt(v);
                     case "--max-p99-ms" -> maxP99 = Double.parseDouble(v);
+                    case "--min-received" -> minReceived = Double.parseDouble(v);
                     case "--parallel-setup" -> parallel = Integer.parseInt(v);
                     case "--memory" -> memory = Integer.parseInt(v);
                     case "--out" -> out = Path.of(v);
@@ -268,7 +278,7 @@ public final class ReceiveLoadHarness {
                 }
                 i++;
             }
-            return new LoadOptions(steps, window, settle, maxP99, parallel, memory, out, plot, senderJvm,
+            return new LoadOptions(steps, window, settle, maxP99, minReceived, parallel, memory, out, plot, senderJvm,
                     "ReceiveLoadHarness " + String.join(" ", args));
         }
     }

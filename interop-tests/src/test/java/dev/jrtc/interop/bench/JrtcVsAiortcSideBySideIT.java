@@ -31,28 +31,34 @@ import org.junit.jupiter.api.Timeout;
  *       own time from receiving the offer to {@code connected}, and Chromium's from {@code createOffer()}
  *       to its {@code connected} (which adds the HTTP polling that carries the descriptions).</li>
  *   <li>CPU per received stream: one connection to each, held for {@code ...receiveSeconds} (default
- *       15) after {@code ...receiveWarmupSeconds} (default 3); the process CPU time (user + system) of
+ *       15) after {@code ...receiveWarmupSeconds} (default 3), with Chromium's VP8 bitrate pinned to
+ *       {@code ...kbps} (default 1000) so that both get the same stream; the process CPU time (user + system) of
  *       the receiver's process over that window, per second. Nothing is decoded unless
  *       {@code -Djrtc.interop.sideBySide.decode=true}, then both decode with their own VP8 decoder.</li>
  * </ol>
  *
- * The test asserts that every connection connected and that both receivers got frames; the table
+ * Before that, both processes' CPU is measured with no connection open for {@code ...idleSeconds}
+ * (default 5), so
+ * the table can show the receiving cost net of what the idle JVM (test server, polling page) and the
+ * idle aiortc process spend. The test asserts that every connection connected and that both receivers got frames; the table
  * goes to {@code target/side-by-side.md}.
  */
-@Timeout(value = 150, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class JrtcVsAiortcSideBySideIT {
     private static final int RUNS = Integer.getInteger("jrtc.interop.sideBySide.runs", 15);
     private static final int WARMUP = Integer.getInteger("jrtc.interop.sideBySide.warmup", 2);
     private static final Duration RECEIVE = Duration.ofSeconds(Integer.getInteger("jrtc.interop.sideBySide.receiveSeconds", 15));
     private static final Duration RECEIVE_WARMUP =
             Duration.ofSeconds(Integer.getInteger("jrtc.interop.sideBySide.receiveWarmupSeconds", 3));
+    private static final Duration IDLE = Duration.ofSeconds(Integer.getInteger("jrtc.interop.sideBySide.idleSeconds", 5));
+    private static final int KBPS = Integer.getInteger("jrtc.interop.sideBySide.kbps", 1000);
     private static final boolean DECODE = Boolean.getBoolean("jrtc.interop.sideBySide.decode");
     private static final Duration MESSAGE = Duration.ofSeconds(30);
 
     @Test
     void jrtcAndAiortcAnswerTheSameChromiumCamera() throws Exception {
         try (LocalTestServer server = LocalTestServer.start();
-                HeadlessChromium chromium = HeadlessChromium.open(server.pageUri("side-by-side.html"),
+                HeadlessChromium chromium = HeadlessChromium.open(server.pageUri("side-by-side.html", "kbps=" + KBPS),
                         HeadlessChromium.Media.FAKE_DEVICES);
                 Aiortc aiortc = Aiortc.run("aiortc_side_by_side.py")) {
             Supplier<String> log = () -> "--- Chromium:\n" + chromium.logTail() + "\n--- aiortc:\n" + aiortc.logTail();
@@ -73,6 +79,7 @@ class JrtcVsAiortcSideBySideIT {
                 }
             }
 
+            double[] idle = idleCpuPerSecond(new AiortcReceiver(aiortc, DECODE, log), IDLE);
             List<SideBySideReport.Receiving> receiving = new ArrayList<>();
             for (SideBySideReceiver.Factory f : both) {
                 ChromiumOffers.Connection c = page.connect(f);
@@ -82,7 +89,7 @@ class JrtcVsAiortcSideBySideIT {
             }
             page.end();
 
-            String table = new SideBySideReport(RUNS, DECODE, setup[0], setup[1], receiving.get(0), receiving.get(1))
+            String table = new SideBySideReport(RUNS, KBPS, DECODE, setup[0], setup[1], idle, receiving.get(0), receiving.get(1))
                     .markdown();
             System.out.print(table);
             Files.writeString(Path.of("target", "side-by-side.md"), table);
@@ -93,6 +100,19 @@ class JrtcVsAiortcSideBySideIT {
                 }
             }
         }
+    }
+
+    /**
+     * CPU seconds per second of the JVM and of the aiortc process with no connection open (the page
+     * idle-polls the test server meanwhile), so that the receiving figures can be read net of it.
+     */
+    private static double[] idleCpuPerSecond(AiortcReceiver aiortc, Duration window) throws Exception {
+        double jvm = JrtcReceiver.jvmCpuSeconds();
+        double python = aiortc.usage().cpuSeconds();
+        long from = System.nanoTime();
+        Thread.sleep(window.toMillis());
+        double seconds = (System.nanoTime() - from) / 1e9;
+        return new double[] {(JrtcReceiver.jvmCpuSeconds() - jvm) / seconds, (aiortc.usage().cpuSeconds() - python) / seconds};
     }
 
     /** The page's side of one connection after another: start, offer, answer, connected, close. */

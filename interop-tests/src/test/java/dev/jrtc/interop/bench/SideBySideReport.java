@@ -32,15 +32,20 @@ final class SideBySideReport {
     }
 
     private final int runs;
+    private final int kbps;
     private final boolean decode;
+    private final double[] idle;
     private final Setup jrtc;
     private final Setup aiortc;
     private final Receiving jrtcReceiving;
     private final Receiving aiortcReceiving;
 
-    SideBySideReport(int runs, boolean decode, Setup jrtc, Setup aiortc, Receiving jrtcReceiving, Receiving aiortcReceiving) {
+    SideBySideReport(int runs, int kbps, boolean decode, Setup jrtc, Setup aiortc, double[] idle, Receiving jrtcReceiving,
+            Receiving aiortcReceiving) {
         this.runs = runs;
+        this.kbps = kbps;
         this.decode = decode;
+        this.idle = idle.clone();
         this.jrtc = jrtc;
         this.aiortc = aiortc;
         this.jrtcReceiving = jrtcReceiving;
@@ -59,12 +64,15 @@ final class SideBySideReport {
         setupRow(b, "answerer: offer received -> answerer `connected`", jrtc.answerer, aiortc.answerer);
         setupRow(b, "Chromium: `createOffer()` -> Chromium `connected` (with HTTP polling)", jrtc.chromium,
                 aiortc.chromium);
-        b.append(String.format(Locale.ROOT, "%nOne received stream (Chromium fake camera, VP8), %s, over %.1f s "
-                + "after a warm-up; CPU = user + system time of the receiver's process:%n%n",
+        b.append(String.format(Locale.ROOT, "%nOne received stream (Chromium fake camera, VP8 pinned to %d kbit/s), %s, over %.1f s "
+                + "after a warm-up; CPU = user + system time of the receiver's process:%n%n", kbps,
                 decode ? "decoded by each receiver's own VP8 decoder" : "depacketized, not decoded",
                 jrtcReceiving.seconds()));
         b.append("| measured | jrtc | aiortc | aiortc / jrtc |\n|---|---|---|---|\n");
         row(b, "CPU seconds per second of media", "%.4f", jrtcReceiving.cpuPerSecond(), aiortcReceiving.cpuPerSecond());
+        row(b, "same, net of the idle process (no connection open)", "%.4f", jrtcReceiving.cpuPerSecond() - idle[0],
+                aiortcReceiving.cpuPerSecond() - idle[1]);
+        row(b, "idle process, CPU seconds per second", "%.4f", idle[0], idle[1]);
         row(b, "frames per second received", "%.1f", perSecond(jrtcReceiving, jrtcReceiving.delta().frames()),
                 perSecond(aiortcReceiving, aiortcReceiving.delta().frames()));
         row(b, "kbit/s of frames received", "%.0f", perSecond(jrtcReceiving, jrtcReceiving.delta().bytes() * 8) / 1000,

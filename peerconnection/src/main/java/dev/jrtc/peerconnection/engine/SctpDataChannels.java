@@ -115,12 +115,8 @@ final class SctpDataChannels implements DataChannelTransport {
             return;
         }
         role = dtlsRole == dev.jrtc.dtls.DtlsRole.CLIENT ? DtlsRole.CLIENT : DtlsRole.SERVER;
-        SctpConfig d = SctpConfig.defaults().withPorts(localPort, remotePort)
-                .withMaxMessageSize(LOCAL_MAX_MESSAGE_SIZE, remoteMaxMessageSize);
-        SctpConfig config = new SctpConfig(d.localPort(), d.remotePort(), MAX_SCTP_PACKET, d.receiveWindow(), d.streams(),
-                d.rtoInitialNanos(), d.rtoMinNanos(), d.rtoMaxNanos(), d.maxBurst(), d.maxRetransmissions(),
-                d.maxInitRetransmissions(), d.delayedAckNanos(), d.heartbeatIntervalNanos(), d.cookieLifetimeNanos(),
-                d.interleaving(), d.partialReliability(), d.localMaxMessageSize(), d.remoteMaxMessageSize());
+        SctpConfig config = SctpConfig.defaults().withPorts(localPort, remotePort)
+                .withMaxMessageSize(LOCAL_MAX_MESSAGE_SIZE, remoteMaxMessageSize).withMaxPacketSize(MAX_SCTP_PACKET);
         association = new SctpAssociation(config, role, random);
         // Pre-negotiated ids first, so an automatic id never takes one the application chose.
         List<EngineDataChannel> order = new ArrayList<>(pending);

@@ -1,9 +1,9 @@
 package dev.jrtc.reliability.attack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jrtc.reliability.sim.EnginePair;
-import dev.jrtc.reliability.sim.VideoCall;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +22,8 @@ class DangerousRemoteCandidatesTest {
     private static final List<String> DANGEROUS = List.of("127.0.0.1", "127.1.2.3", "169.254.10.20", "169.254.169.254",
             "::1", "fe80::1", "::ffff:127.0.0.1", "::ffff:169.254.169.254", "::ffff:7f00:1");
 
+    private static final String CONTROL_HOST = "10.0.0.77";
+
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "127.1.2.3", "169.254.10.20", "169.254.169.254", "::1", "fe80::1",
             "::ffff:127.0.0.1", "::ffff:169.254.169.254", "::ffff:7f00:1"})
@@ -36,7 +38,8 @@ class DangerousRemoteCandidatesTest {
 
     private static void assertNothingSentTo(List<String> hosts) throws Exception {
         try (EnginePair pair = new EnginePair(16)) {
-            VideoCall call = VideoCall.connect(pair);
+            pair.a.engine.addTransceiver(0, dev.jrtc.sdp.jsep.MediaKind.VIDEO, dev.jrtc.sdp.Direction.SENDONLY);
+            pair.negotiate();
             int port = 9000;
             for (String host : hosts) {
                 try {
@@ -46,9 +49,13 @@ class DangerousRemoteCandidatesTest {
                     // Refusing the line outright is also a way of dropping it.
                 }
             }
+            pair.b.engine.addRemoteCandidate(pair.clock.nanoTime(), "candidate:78 1 udp 2130706431 " + CONTROL_HOST
+                    + " 9999 typ host");
             pair.drain();
-            call.send(90);
+            pair.runUntil(() -> pair.a.connected() && pair.b.connected(), Duration.ofSeconds(30));
             pair.runFor(Duration.ofSeconds(5));
+            assertTrue(pair.b.sent.stream().anyMatch(s -> s.transmit().destination().getAddress().equals(parse(CONTROL_HOST))),
+                    "control: an ordinary extra candidate is checked");
             Set<InetAddress> dangerous = hosts.stream().map(DangerousRemoteCandidatesTest::parse)
                     .collect(Collectors.toSet());
             List<String> contacted = pair.b.sent.stream().map(s -> s.transmit().destination())

@@ -47,6 +47,8 @@ class PeerReflexiveFloodTest {
                     "datagrams to flood addresses: " + checkedByUs + " to " + contacted.size() + " addresses");
             int candidates = pair.b.engine.getStats(pair.clock.nanoTime()).ofType("remote-candidate").size();
             assertTrue(candidates <= DEFAULT_CAP + 4, "remote candidates kept: " + candidates);
+            System.out.println("prflx flood: " + checkedByUs + " datagrams to " + contacted.size()
+                    + " flood addresses; remote candidates in stats: " + candidates);
             assertTrue(pair.b.connected());
         }
     }

@@ -11,7 +11,7 @@ import dev.jrtc.reliability.sim.EnginePair;
 import dev.jrtc.sdp.SessionDescription;
 import dev.jrtc.sdp.jsep.MediaKind;
 import dev.jrtc.sdp.Direction;
-import java.text.ParseException;
+import dev.jrtc.common.ParseException;
 import org.junit.jupiter.api.Test;
 
 /**

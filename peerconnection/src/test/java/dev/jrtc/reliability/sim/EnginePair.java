@@ -46,12 +46,16 @@ public final class EnginePair implements AutoCloseable {
         public final InetSocketAddress address;
         public final PeerConnectionEngine engine;
         public final List<Output.Event> events = new ArrayList<>();
+        /** The virtual time at which each of {@link #events} came out. */
+        public final List<Long> eventTimes = new ArrayList<>();
         /** Every datagram this side handed to the network, with the virtual time it did so. */
         public final List<Sent> sent = new ArrayList<>();
         private final List<String> pendingCandidates = new ArrayList<>();
         private long deadline = Long.MAX_VALUE;
         private Side other;
         private NetworkEmulator outbound = NetworkEmulator.perfect();
+        private NetworkEmulator clear = NetworkEmulator.perfect();
+        private Predicate<Transmit> impaired = t -> true;
 
         private Side(String name, InetSocketAddress address, long seed, DtlsCertificate cert) {
             this.name = name;
@@ -70,7 +74,27 @@ public final class EnginePair implements AutoCloseable {
 
         /** The path this side's datagrams take. */
         public void outbound(NetworkEmulator path) {
-            outbound = path;
+            outbound(path, t -> true, NetworkEmulator.perfect());
+        }
+
+        /**
+         * Datagrams matching {@code impaired} take {@code path}; the rest take {@code clear} (to
+         * impair one protocol, such as DTLS, and not the others).
+         */
+        public void outbound(NetworkEmulator path, Predicate<Transmit> impaired, NetworkEmulator clear) {
+            this.outbound = path;
+            this.impaired = impaired;
+            this.clear = clear;
+        }
+
+        /** When the first event of {@code type} matching {@code test} came out, if it did. */
+        public <T> java.util.OptionalLong firstEventTime(Class<T> type, java.util.function.Predicate<T> test) {
+            for (int i = 0; i < events.size(); i++) {
+                if (type.isInstance(events.get(i)) && test.test(type.cast(events.get(i)))) {
+                    return java.util.OptionalLong.of(eventTimes.get(i));
+                }
+            }
+            return java.util.OptionalLong.empty();
         }
 
         /** The path this side's datagrams take. */
@@ -249,17 +273,19 @@ public final class EnginePair implements AutoCloseable {
     private void drain(Side s) {
         Output o;
         long now = clock.nanoTime();
-        while (!((o = s.engine.poll()) instanceof Deadline)) {
+        while (!((o = poll(s)) instanceof Deadline)) {
             if (o instanceof Transmit t) {
                 s.sent.add(new Sent(now, t));
                 if (intercept.test(t)) {
                     continue;
                 }
-                for (long at : s.outbound.offer(now, t.length())) {
+                NetworkEmulator path = s.impaired.test(t) ? s.outbound : s.clear;
+                for (long at : path.offer(now, t.length())) {
                     network.add(new InFlight(at, order++, t));
                 }
             } else if (o instanceof Output.Event e) {
                 s.events.add(e);
+                s.eventTimes.add(now);
                 if (e instanceof EngineEvent.LocalCandidate c) {
                     s.pendingCandidates.add(c.candidate());
                 }
@@ -272,6 +298,16 @@ public final class EnginePair implements AutoCloseable {
             }
             s.pendingCandidates.clear();
             drain(s.other);
+        }
+    }
+
+    // A core must never throw at its driver (bad input is dropped and counted): say so plainly when one does.
+    private static Output poll(Side s) {
+        try {
+            return s.engine.poll();
+        } catch (RuntimeException e) {
+            throw new AssertionError("engine " + s.name + " threw out of poll(); a core must drop and count, never throw: "
+                    + e, e);
         }
     }
 

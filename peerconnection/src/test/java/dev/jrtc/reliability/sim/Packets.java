@@ -18,6 +18,12 @@ public final class Packets {
         return t.length() >= 20 && (t.data()[t.offset()] & 0xFF) < 4;
     }
 
+    /** DTLS: first byte 20–63. */
+    public static boolean isDtls(Transmit t) {
+        int first = t.data()[t.offset()] & 0xFF;
+        return first >= 20 && first <= 63;
+    }
+
     /** SRTP or SRTCP: first byte 128–191. */
     public static boolean isSrtpOrSrtcp(Transmit t) {
         int first = t.data()[t.offset()] & 0xFF;

@@ -38,6 +38,11 @@ public final class VideoCall {
         return accepted;
     }
 
+    /** Sends frames 33 ms apart for {@code d} of virtual time; returns how many the engine accepted. */
+    public int sendFor(Duration d) throws InterruptedException {
+        return send((int) (d.toMillis() / 33));
+    }
+
     /** Frames sent so far. */
     public int sent() {
         return sent;

@@ -54,12 +54,17 @@ public final class Association {
     public Association(SctpConfig config, RandomSource random, AssociationListener listener) {
         this.config = config;
         this.listener = listener;
-        this.writer = new PacketWriter(config.maxPacketSize());
+        this.writer = new PacketWriter(packetSize(config));
         this.rto = new RtoEstimator(config.rtoInitialNanos(), config.rtoMinNanos(), config.rtoMaxNanos());
         Hooks hooks = new Hooks();
         this.handshake = new Handshake(hooks, config, random, counters);
         this.shutdown = new ShutdownSequence(hooks, config, rto, counters);
         this.heartbeat = new HeartbeatMonitor(config, random, rto, counters, control::add);
+    }
+
+    /** Chunks are padded to 4 bytes (RFC 9260 §3.2), so a packet's usable size is a multiple of 4. */
+    private static int packetSize(SctpConfig config) {
+        return config.maxPacketSize() & ~3;
     }
 
     public AssociationState state() {
@@ -382,7 +387,7 @@ public final class Association {
         long localInitialTsn = handshake.localInitialTsn();
         long peerInitialTsn = handshake.peerInitialTsn();
         DataFormat format = both.iData() ? DataFormat.I_DATA : DataFormat.DATA;
-        int maxPayload = config.maxPacketSize() - ChunkParser.COMMON_HEADER_LENGTH - format.headerLength();
+        int maxPayload = packetSize(config) - ChunkParser.COMMON_HEADER_LENGTH - format.headerLength();
         sender = new DataSender(format, both.forwardTsn(), localInitialTsn, handshake.peerRwnd(), maxPayload,
                 config.maxBurst(), rto, listener::onBufferedAmountDecreased, counters);
         receiver = new DataReceiver(peerInitialTsn, format, config.receiveWindow(),
