@@ -134,8 +134,9 @@ public final class ReceiveLoadHarness {
             steps.add(step);
             System.err.println(LoadStep.markdownHeader().lines().findFirst().orElseThrow());
             System.err.println(step.markdown());
+            report(o, steps, (System.nanoTime() - t0) / 1e9); // after every step, so a stopped ramp keeps its rows
             if (!step.limit().isEmpty()) {
-                break;
+                return;
             }
         }
         report(o, steps, (System.nanoTime() - t0) / 1e9);
