@@ -147,8 +147,13 @@ final class CheckScheduler {
         pending.remove(m.transactionId());
         CandidatePair pair = p.pair();
         if (!pair.remote.address().equals(remote) || pair.local != local) {
-            // RFC 8445 section 7.2.5.2.1: a non-symmetric response fails the pair.
+            if (p.purpose() == Purpose.CONSENT) {
+                return false; // not consent from the peer we check (RFC 7675 section 5.1); the pair keeps its state
+            }
+            // RFC 8445 section 7.2.5.2.1: a non-symmetric response fails the pair. The peer's own check from
+            // that other address makes a peer-reflexive pair of it, whose triggered check can succeed.
             pair.state = PairState.FAILED;
+            pair.nominating = false;
             pair.lastError = "response from " + IpAddresses.toText(remote) + " instead of "
                     + IpAddresses.toText(pair.remote.address());
             return false;

@@ -2,10 +2,11 @@ package dev.jrtc.ice;
 
 /**
  * The W3C {@code RTCIceConnectionState}, recomputed from the facts after every input rather than
- * moved by individual events, so that no input can leave it stale. Failure has two timings: with
- * end-of-candidates, as soon as every pair failed; with trickle and no end-of-candidates, only after
- * {@code failWithoutEndOfCandidates} without a new candidate, because more may still come. Lost
- * consent is sticky until an ICE restart (RFC 7675 section 5.1).
+ * moved by individual events, so that no input can leave it stale. Failure waits for a grace period
+ * after every pair failed, as browsers do: {@code failAfterEndOfCandidates} once the peer signalled
+ * end-of-candidates (its checks may still bring a working peer-reflexive pair), the longer
+ * {@code failWithoutEndOfCandidates} while trickle is open (more candidates may come). Lost consent
+ * is sticky until an ICE restart (RFC 7675 section 5.1).
  */
 final class ConnectionStateMachine {
     private final AgentState st;
@@ -97,38 +98,45 @@ final class ConnectionStateMachine {
         }
     }
 
+    /**
+     * Whether nothing is left to check and the grace period for the peer has run out. The peer may
+     * not have our candidates yet, or may still be checking: its next request can create a
+     * peer-reflexive pair whose triggered check succeeds (RFC 8445 section 7.3.1.3), so every pair
+     * having failed is not yet failure. Any new candidate or inbound check (which re-arms its pair)
+     * restarts the grace period.
+     */
     private boolean checksExhausted() {
+        long at = failureAt();
+        return at != Long.MAX_VALUE && st.now >= at;
+    }
+
+    /** When failure will be declared if nothing changes, or {@code Long.MAX_VALUE} if not on the way. */
+    private long failureAt() {
         IceSession s = st.session;
         if (s.checkList.hasPending() || gatherer.state() != IceGatheringState.COMPLETE || candidates.hasPendingMdns()) {
-            return false;
+            return Long.MAX_VALUE;
         }
-        boolean nothingToTry = s.checkList.pairs().isEmpty() || s.checkList.allFailed();
-        if (!nothingToTry) {
-            return false;
+        boolean noPairs = s.checkList.pairs().isEmpty();
+        if (!noPairs && !s.checkList.allFailed()) {
+            return Long.MAX_VALUE;
         }
-        if (s.remoteEndOfCandidates) {
-            return true;
+        long since = Math.max(s.lastRemoteCandidateAt, s.remoteEndOfCandidatesAt);
+        if (!noPairs) {
+            since = Math.max(since, s.allFailedSince);
         }
-        // Trickle without end-of-candidates: give the peer a grace period for more candidates.
-        long since = Math.max(s.lastRemoteCandidateAt, lastActivity(s));
-        return since != Long.MIN_VALUE && st.now - since >= st.config.failWithoutEndOfCandidates().toNanos();
+        if (since == Long.MIN_VALUE) {
+            return Long.MAX_VALUE; // no candidate and no end-of-candidates yet: still waiting for the peer
+        }
+        return since + (s.remoteEndOfCandidates ? st.config.failAfterEndOfCandidates()
+                : st.config.failWithoutEndOfCandidates()).toNanos();
     }
 
-    private static long lastActivity(IceSession s) {
-        return s.checkList.pairs().isEmpty() ? Long.MIN_VALUE : s.allFailedSince;
-    }
-
-    /** When trickle-without-end-of-candidates failure would be declared, if the agent is waiting for it. */
+    /** When failure would be declared, if the agent is waiting for its grace period to run out. */
     long deadline() {
-        IceSession s = st.session;
-        if (state != IceConnectionState.CHECKING || s.remoteEndOfCandidates) {
+        if (st.closed || st.selected != null || st.session.remote == null) {
             return Long.MAX_VALUE;
         }
-        long since = Math.max(s.lastRemoteCandidateAt, lastActivity(s));
-        if (since == Long.MIN_VALUE || since == Long.MAX_VALUE) {
-            return Long.MAX_VALUE;
-        }
-        long at = since + st.config.failWithoutEndOfCandidates().toNanos();
+        long at = failureAt();
         return at > st.now ? at : Long.MAX_VALUE;
     }
 }

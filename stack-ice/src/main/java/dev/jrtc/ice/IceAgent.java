@@ -138,7 +138,10 @@ public final class IceAgent implements Engine {
     /** The peer will send no more candidates (RFC 8838 end-of-candidates). */
     public void endOfRemoteCandidates(long nowNanos) {
         st.tick(nowNanos);
-        st.session.remoteEndOfCandidates = true;
+        if (!st.session.remoteEndOfCandidates) {
+            st.session.remoteEndOfCandidates = true;
+            st.session.remoteEndOfCandidatesAt = st.now;
+        }
         connection.evaluate();
     }
 

@@ -25,6 +25,9 @@ import java.util.Objects;
  *     meanwhile unanswered, means "disconnected"
  * @param regularNominationWait after the first valid pair, how long a controlling agent waits for better pairs
  * @param failWithoutEndOfCandidates with trickle and no end-of-candidates, declare failure this long after all pairs failed
+ * @param failAfterEndOfCandidates after end-of-candidates, declare failure this long after all pairs failed (and
+ *     the peer sent nothing new): the peer may still be checking, and its checks can create a peer-reflexive pair
+ *     that works; the grace period of browsers, 5 s as Firefox's
  * @param allowLoopbackRemote accept remote loopback candidates (tests)
  * @param allowLinkLocalRemote accept remote link-local candidates
  * @param maxPeerReflexive cap on peer-reflexive remote candidates learnt from checks
@@ -37,7 +40,7 @@ import java.util.Objects;
 public record IceConfig(IceRole role, boolean lite, NominationMode nomination, List<IceServer> servers, Duration pacing,
         Duration checkRto, int checkMaxSends, Duration serverRto, int serverMaxSends, Duration consentInterval,
         Duration consentTimeout, Duration disconnectedAfter, Duration regularNominationWait,
-        Duration failWithoutEndOfCandidates, boolean allowLoopbackRemote, boolean allowLinkLocalRemote,
+        Duration failWithoutEndOfCandidates, Duration failAfterEndOfCandidates, boolean allowLoopbackRemote, boolean allowLinkLocalRemote,
         int maxPeerReflexive, int maxPairs, boolean publishMdns, boolean relayOnly, boolean resolveMdns) {
 
     /** Copies the server list and checks values. */
@@ -47,6 +50,10 @@ public record IceConfig(IceRole role, boolean lite, NominationMode nomination, L
         servers = List.copyOf(servers);
         if (checkMaxSends < 1 || serverMaxSends < 1 || maxPeerReflexive < 0 || maxPairs < 1) {
             throw new IllegalArgumentException("counts must be positive");
+        }
+        if (failAfterEndOfCandidates.isNegative() || failWithoutEndOfCandidates.isNegative()) {
+            throw new IllegalArgumentException("failure grace periods cannot be negative: " + failAfterEndOfCandidates
+                    + " / " + failWithoutEndOfCandidates);
         }
         if (consentInterval.isNegative() || consentInterval.isZero() || consentTimeout.compareTo(consentInterval) <= 0) {
             throw new IllegalArgumentException("consent checks need a positive interval shorter than the consent timeout: "
@@ -76,6 +83,7 @@ public record IceConfig(IceRole role, boolean lite, NominationMode nomination, L
         b.disconnectedAfter = disconnectedAfter;
         b.regularNominationWait = regularNominationWait;
         b.failWithoutEndOfCandidates = failWithoutEndOfCandidates;
+        b.failAfterEndOfCandidates = failAfterEndOfCandidates;
         b.allowLoopbackRemote = allowLoopbackRemote;
         b.allowLinkLocalRemote = allowLinkLocalRemote;
         b.maxPeerReflexive = maxPeerReflexive;
@@ -102,6 +110,7 @@ public record IceConfig(IceRole role, boolean lite, NominationMode nomination, L
         private Duration disconnectedAfter = Duration.ofSeconds(5);
         private Duration regularNominationWait = Duration.ofMillis(500);
         private Duration failWithoutEndOfCandidates = Duration.ofSeconds(10);
+        private Duration failAfterEndOfCandidates = Duration.ofSeconds(5);
         private boolean allowLoopbackRemote;
         private boolean allowLinkLocalRemote;
         private int maxPeerReflexive = 16;
@@ -128,6 +137,7 @@ public record IceConfig(IceRole role, boolean lite, NominationMode nomination, L
         public Builder disconnectedAfter(Duration v) { disconnectedAfter = v; return this; }
         public Builder regularNominationWait(Duration v) { regularNominationWait = v; return this; }
         public Builder failWithoutEndOfCandidates(Duration v) { failWithoutEndOfCandidates = v; return this; }
+        public Builder failAfterEndOfCandidates(Duration v) { failAfterEndOfCandidates = v; return this; }
         public Builder allowLoopbackRemote(boolean v) { allowLoopbackRemote = v; return this; }
         public Builder allowLinkLocalRemote(boolean v) { allowLinkLocalRemote = v; return this; }
         public Builder maxPeerReflexive(int v) { maxPeerReflexive = v; return this; }
@@ -140,7 +150,7 @@ public record IceConfig(IceRole role, boolean lite, NominationMode nomination, L
         public IceConfig build() {
             return new IceConfig(role, lite, nomination, servers, pacing, checkRto, checkMaxSends, serverRto,
                     serverMaxSends, consentInterval, consentTimeout, disconnectedAfter, regularNominationWait,
-                    failWithoutEndOfCandidates, allowLoopbackRemote, allowLinkLocalRemote, maxPeerReflexive, maxPairs,
+                    failWithoutEndOfCandidates, failAfterEndOfCandidates, allowLoopbackRemote, allowLinkLocalRemote, maxPeerReflexive, maxPairs,
                     publishMdns, relayOnly, resolveMdns);
         }
     }

@@ -14,6 +14,7 @@ final class IceSession {
     final List<RemoteCandidate> remotes = new ArrayList<>();
     final CheckList checkList;
     boolean remoteEndOfCandidates;
+    long remoteEndOfCandidatesAt = Long.MIN_VALUE;
     int peerReflexiveCount;
     long lastRemoteCandidateAt = Long.MIN_VALUE;
     long firstValidAt = Long.MAX_VALUE;

@@ -44,13 +44,13 @@ record LoadStep(int connections, double cpuCores, double senderCpuCores, double 
 
     static String markdownHeader() {
         return "| connections | CPU (cores) | sender CPU (cores) | packets/s | latency p50 ms | latency p99 ms | GC pauses | GC pause p99 ms "
-                + "| heap MiB | RSS MiB | threads | frames missing | kernel UDP drops | lost in process | limit |\n"
-                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|";
+                + "| heap MiB | RSS MiB | threads | frames sent | frames received | frames missing | kernel UDP drops | lost in process | limit |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|";
     }
 
     String markdown() {
-        return String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.0f | %.2f | %.2f | %d | %d | %.0f | %.0f | %d | %d | %d | %d | %s |",
+        return String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.0f | %.2f | %.2f | %d | %d | %.0f | %.0f | %d | %d | %d | %d | %d | %d | %s |",
                 connections, cpuCores, senderCpuCores, packetsPerSecond, latencyP50Millis, latencyP99Millis, gcPauses, gcPauseP99Millis,
-                heapMib, rssMib, threads, framesMissing, kernelDrops, lostInProcess(), limit.isEmpty() ? "" : limit);
+                heapMib, rssMib, threads, framesSent, framesReceived, framesMissing, kernelDrops, lostInProcess(), limit.isEmpty() ? "" : limit);
     }
 }

@@ -288,7 +288,14 @@ final class SecureTransport {
             return false;
         }
         System.arraycopy(packet, 0, scratch, 0, packet.length);
-        int n = rtcp ? srtp.protectRtcp(scratch, 0, packet.length) : srtp.protectRtp(scratch, 0, packet.length);
+        int n;
+        try {
+            n = rtcp ? srtp.protectRtcp(scratch, 0, packet.length) : srtp.protectRtp(scratch, 0, packet.length);
+        } catch (IllegalStateException refused) {
+            // SRTP will not protect an index twice (a plain retransmission without RTX): the packet
+            // is not sent, and the caller counts it as not sent.
+            return false;
+        }
         sendRaw(now, scratch, 0, n);
         if (rtcp) {
             counters.rtcpSent++;

@@ -44,8 +44,10 @@ class AudioLossWithoutNackTest {
             List<Integer> got = pair.b.events(EngineEvent.FrameReceived.class).stream()
                     .map(f -> MediaSource.audioIndex(f.frame().data())).toList();
             double ratio = got.size() / (double) frames;
-            System.out.printf("audio 10%% loss: delivered %d of %d (%.3f), path drops %s%n", got.size(), frames, ratio,
-                    path.drops());
+            System.out.printf("audio 10%% loss: delivered %d of %d (%.3f), path offered %d, drops %s;%n  a rtpSent=%d,"
+                    + " b rtpReceived=%d srtpDropped=%d;%n  a media %s;%n  b media %s%n", got.size(), frames, ratio,
+                    path.offered(), path.drops(), pair.a.engine.stats().rtpSent(), pair.b.engine.stats().rtpReceived(),
+                    pair.b.engine.stats().srtpDropped(), pair.a.engine.stats().media(), pair.b.engine.stats().media());
             assertTrue(ratio >= 0.85 && ratio <= 0.95, "delivery ratio " + ratio);
             assertEquals(got.size(), got.stream().distinct().count(), "no duplicates");
             assertTrue(got.stream().allMatch(i -> i >= 0 && i < frames), "only frames that were sent");

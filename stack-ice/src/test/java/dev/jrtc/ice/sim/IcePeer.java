@@ -22,7 +22,8 @@ public final class IcePeer {
     Consumer<IceEvent> signal = e -> {
     };
 
-    IcePeer(String name, IceAgent agent) {
+    /** Wraps {@code agent}; place it in a {@link SimNetwork} with {@link #onEvent} as its event sink. */
+    public IcePeer(String name, IceAgent agent) {
         this.name = name;
         this.agent = agent;
     }
@@ -33,7 +34,8 @@ public final class IcePeer {
         };
     }
 
-    void onEvent(long now, Output.Event e) {
+    /** Records an event (and forwards candidates to the peer if signalling is on). */
+    public void onEvent(long now, Output.Event e) {
         events.add(new Timed(now, e));
         if (e instanceof IceEvent.DataReceived d) {
             received.add(d.data());

@@ -27,13 +27,39 @@ public final class SimNetwork {
         final Engine engine;
         final Nat nat;
         final BiConsumer<Long, Output.Event> events;
+        final Sockets sockets;
         long deadline = Long.MAX_VALUE;
 
-        Node(Engine engine, Nat nat, BiConsumer<Long, Output.Event> events) {
+        Node(Engine engine, Nat nat, BiConsumer<Long, Output.Event> events, Sockets sockets) {
             this.engine = engine;
             this.nat = nat;
             this.events = events;
+            this.sockets = sockets;
         }
+    }
+
+    /**
+     * How a host's sockets use its addresses. The default: every socket is bound to one address,
+     * sends from it and receives what is sent to it.
+     */
+    public interface Sockets {
+        Sockets BOUND = new Sockets() {
+            @Override
+            public InetSocketAddress source(InetSocketAddress socket, InetSocketAddress destination) {
+                return socket;
+            }
+
+            @Override
+            public InetSocketAddress socketFor(InetSocketAddress destination) {
+                return destination;
+            }
+        };
+
+        /** The source address a datagram sent from {@code socket} to {@code destination} leaves with. */
+        InetSocketAddress source(InetSocketAddress socket, InetSocketAddress destination);
+
+        /** The socket (the address the engine knows it by) that receives what is sent to {@code destination}, or null. */
+        InetSocketAddress socketFor(InetSocketAddress destination);
     }
 
     private final Map<InetAddress, Node> nodes = new HashMap<>();
@@ -71,8 +97,15 @@ public final class SimNetwork {
 
     /** Places an engine at {@code ip}, behind {@code nat} (or on the public side if null). */
     public void add(String ip, Nat nat, Engine engine, BiConsumer<Long, Output.Event> events) {
-        Node n = new Node(engine, nat, events);
+        Node n = new Node(engine, nat, events, Sockets.BOUND);
         nodes.put(ip(ip), n);
+        order.add(n);
+    }
+
+    /** Places a multihomed engine, reachable on the public side at every one of {@code ips}, with its socket model. */
+    public void addMultihomed(List<String> ips, Sockets sockets, Engine engine, BiConsumer<Long, Output.Event> events) {
+        Node n = new Node(engine, null, events, sockets);
+        ips.forEach(a -> nodes.put(ip(a), n));
         order.add(n);
     }
 
@@ -156,7 +189,7 @@ public final class SimNetwork {
             dropped++;
             return;
         }
-        InetSocketAddress from = t.source();
+        InetSocketAddress from = n.sockets.source(t.source(), t.destination());
         Node dest = nodes.get(t.destination().getAddress());
         boolean sameLan = dest != null && dest.nat == n.nat && n.nat != null;
         if (n.nat != null && !sameLan) {
@@ -179,6 +212,11 @@ public final class SimNetwork {
         Node dest = nodes.get(to.getAddress());
         // A private address is reachable only from its own LAN, never across the public side.
         if (dest == null || (nat == null && dest.nat != null && p.sourceLan != dest.nat)) {
+            dropped++;
+            return;
+        }
+        to = dest.sockets.socketFor(to);
+        if (to == null) {
             dropped++;
             return;
         }
