@@ -59,6 +59,9 @@ class DiagnosticsTest {
         p.net.call(p.a.agent, now -> p.a.agent.endOfRemoteCandidates(now));
         p.net.runFor(1000);
         assertEquals(0, p.a.agent.pairStatistics().size());
+        // Failure waits out the 5 s grace period after end-of-candidates: a check from the peer could still come.
+        assertEquals(IceConnectionState.NEW, p.a.agent.connectionState());
+        p.net.runFor(4100);
         assertEquals(IceConnectionState.FAILED, p.a.agent.connectionState());
         assertTrue(p.a.agent.failureExplanation().orElseThrow().contains("127.0.0.1:9999"));
     }

@@ -23,5 +23,7 @@ public enum DropReason {
     /** A frame that could not be completed in time. */
     INCOMPLETE_FRAME,
     /** A delta frame that followed a lost frame, so it cannot be decoded until the next key frame. */
-    UNDECODABLE_FRAME
+    UNDECODABLE_FRAME,
+    /** Feedback of a kind the peer did not negotiate for the stream (a NACK without {@code rtcp-fb nack}). */
+    UNNEGOTIATED_FEEDBACK
 }

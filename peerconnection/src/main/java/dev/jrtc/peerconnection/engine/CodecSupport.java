@@ -38,6 +38,16 @@ final class CodecSupport {
         return negotiated.stream().filter(c -> !c.isRtx() && supports(c)).findFirst();
     }
 
+    /**
+     * Whether generic NACK ({@code a=rtcp-fb:<pt> nack}, RFC 4585 section 4.2) was negotiated for
+     * {@code codec}. Only {@code nack} without a parameter counts: {@code nack pli} asks for key
+     * frames, not for retransmissions.
+     */
+    static boolean negotiatesNack(RtpCodec codec) {
+        return codec.feedback().stream().anyMatch(f -> f.appliesTo(codec.payloadType())
+                && f.type().equalsIgnoreCase("nack") && f.parameter().isEmpty());
+    }
+
     /** The RTX payload type repairing {@code codec}, if negotiated. */
     static OptionalInt rtxFor(List<RtpCodec> negotiated, RtpCodec codec) {
         for (RtpCodec c : negotiated) {

@@ -1,6 +1,8 @@
 package dev.jrtc.peerconnection.engine;
 
+import dev.jrtc.rtp.DropReason;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A snapshot of one engine's counters.
@@ -11,19 +13,22 @@ import java.util.List;
  * @param dtlsDropped DTLS datagrams the DTLS engine dropped
  * @param srtpDropped SRTP/SRTCP packets that failed authentication, replay or parsing
  * @param earlyDropped media or DTLS that arrived before keys or negotiation
- * @param unroutableRtp RTP with an SSRC no transceiver claims
+ * @param unroutableRtp RTP no transceiver claims: the router's drops, surplus SSRCs and unparsable packets
  * @param rtpSent SRTP packets sent
  * @param rtpReceived SRTP packets received and decrypted
  * @param rtcpSent SRTCP packets sent
  * @param rtcpReceived SRTCP packets received and decrypted
  * @param media per-transceiver counters
+ * @param rtpRouterDrops the RTP router's drops by reason (unknown stream, SSRC table full)
+ * @param rtpKnownSsrcs the SSRCs the RTP router remembers now (its table is bounded)
  */
 public record EngineStats(long sourceGateDropped, long sourceGateAdmitted, long iceDropped, long dtlsDropped,
         long srtpDropped, long earlyDropped, long unroutableRtp, long rtpSent, long rtpReceived, long rtcpSent,
-        long rtcpReceived, List<MediaStats> media) {
+        long rtcpReceived, List<MediaStats> media, Map<DropReason, Long> rtpRouterDrops, int rtpKnownSsrcs) {
 
-    /** Copies the list. */
+    /** Copies the list and map. */
     public EngineStats {
         media = List.copyOf(media);
+        rtpRouterDrops = Map.copyOf(rtpRouterDrops);
     }
 }

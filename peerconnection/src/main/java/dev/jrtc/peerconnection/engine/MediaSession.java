@@ -54,7 +54,9 @@ final class MediaSession {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.wallClock = wallClock;
-        this.send = sendConfig == null ? null : new SendStream(sendConfig, wallClock);
+        // Retransmission is feedback like any other: without a=rtcp-fb nack neither side uses it.
+        this.send = sendConfig == null ? null
+                : new SendStream(CodecSupport.negotiatesNack(codec) ? sendConfig : sendConfig.withoutNacks(), wallClock);
         this.receiveCodec = receiveCodec;
         this.receiveRtxPayloadType = receiveRtxPayloadType;
         this.localSsrc = localSsrc;
@@ -103,6 +105,11 @@ final class MediaSession {
         return receiveCodec;
     }
 
+    /** The RTX payload type we receive, or -1. */
+    int receiveRtxPayloadType() {
+        return receiveCodec == null ? -1 : receiveRtxPayloadType;
+    }
+
     long remoteSsrc() {
         return remoteSsrc;
     }
@@ -122,6 +129,9 @@ final class MediaSession {
                 CodecSupport.depacketizer(receiveCodec));
         if (rtxSsrc >= 0 && receiveRtxPayloadType >= 0) {
             rc = rc.withRtx(rtxSsrc, receiveRtxPayloadType);
+        }
+        if (!CodecSupport.negotiatesNack(receiveCodec)) {
+            rc = rc.withNack(null); // no NACKs, and the jitter buffer does not wait for repairs
         }
         receive = new ReceiveStream(withCname(rc), wallClock);
     }

@@ -493,14 +493,16 @@ public final class PeerConnectionEngine implements Engine {
             media.add(s.stats());
         }
         if (transport == null) {
-            return new EngineStats(0, 0, 0, 0, 0, 0, demux.unknownSsrc(), 0, 0, 0, 0, media);
+            return new EngineStats(0, 0, 0, 0, 0, 0, demux.unroutable(), 0, 0, 0, 0, media, demux.drops(),
+                    demux.knownSsrcs());
         }
         TransportCounters c = transport.counters();
         long dtlsDropped = transport.dtls().map(d -> d.stats().drops().values().stream().mapToLong(Long::longValue).sum())
                 .orElse(0L);
         return new EngineStats(transport.gate().dropped(), transport.gate().admitted(), transport.ice().droppedPackets(),
                 dtlsDropped, c.srtpDropped, c.srtpBeforeKeys + c.dtlsBeforeNegotiation + c.unknown,
-                demux.unknownSsrc() + demux.malformed(), c.rtpSent, c.rtpReceived, c.rtcpSent, c.rtcpReceived, media);
+                demux.unroutable(), c.rtpSent, c.rtpReceived, c.rtcpSent, c.rtcpReceived, media, demux.drops(),
+                demux.knownSsrcs());
     }
 
     /**

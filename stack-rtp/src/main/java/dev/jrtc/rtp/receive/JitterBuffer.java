@@ -21,7 +21,10 @@ import java.util.ArrayDeque;
  *
  * <p><b>Loss.</b> When the oldest frame stays incomplete for {@link Config#maxWaitNanos()}, the buffer
  * gives it up and from then on drops frames until a key frame is complete; {@link #keyFrameWanted()}
- * tells its owner to ask for one.
+ * tells its owner to ask for one. A stream without repair (no NACK negotiated) waits for a missing
+ * packet only as long as the target delay, the time a reordered packet may take: nothing else can
+ * bring it, and holding the frames behind it would only make them late (for audio, where every frame
+ * decodes on its own, the next frame comes out at once; concealing the gap is the decoder's job).
  *
  * <p><b>Delay.</b> Frame arrival is compared with the fastest arrival seen recently for its RTP
  * timestamp; the smoothed variation, times {@link Config#jitterFactor()}, bounded by the configured
@@ -69,6 +72,7 @@ public final class JitterBuffer {
     private final Config config;
     private final DropCounters drops;
     private final int mask;
+    private final boolean repairExpected;
 
     private final long[] slotSeq;
     private final byte[][] slotData;
@@ -107,6 +111,20 @@ public final class JitterBuffer {
      * @param drops        where drops are counted
      */
     public JitterBuffer(Depacketizer depacketizer, int clockRate, Config config, DropCounters drops) {
+        this(depacketizer, clockRate, config, drops, true);
+    }
+
+    /**
+     * @param depacketizer   the codec's depacketizer
+     * @param clockRate      the RTP clock rate in Hz
+     * @param config         tuning
+     * @param drops          where drops are counted
+     * @param repairExpected whether lost packets may still come (NACK was negotiated), so that a gap is
+     *                       worth waiting for up to {@link Config#maxWaitNanos()}
+     */
+    public JitterBuffer(Depacketizer depacketizer, int clockRate, Config config, DropCounters drops,
+                        boolean repairExpected) {
+        this.repairExpected = repairExpected;
         this.depacketizer = depacketizer;
         this.clockRate = clockRate;
         this.config = config;
@@ -269,7 +287,13 @@ public final class JitterBuffer {
                     if (blockedSinceNanos < 0 && highestSeq >= head) {
                         blockedSinceNanos = nowNanos;
                     }
-                    return;
+                    if (blockedSinceNanos < 0 || nowNanos - blockedSinceNanos < giveUpAfterNanos()) {
+                        return;
+                    }
+                    drops.count(DropReason.INCOMPLETE_FRAME);
+                    blockedSinceNanos = -1;
+                    loseSync();
+                    continue;
                 }
                 release(nowNanos, head, end);
             } else if (!releaseFirstCompleteKeyFrame(nowNanos)) {
@@ -388,13 +412,13 @@ public final class JitterBuffer {
         markUndecodable();
     }
 
+    /** How long an incomplete frame may hold up the frames behind it (see the class comment on loss). */
+    private long giveUpAfterNanos() {
+        return repairExpected ? config.maxWaitNanos() : Math.min(config.maxWaitNanos(), targetDelayNanos());
+    }
+
     /** Gives up on a frame that has waited too long. Call on every timeout. */
     public void handleTimeout(long nowNanos) {
-        if (blockedSinceNanos >= 0 && nowNanos - blockedSinceNanos >= config.maxWaitNanos()) {
-            drops.count(DropReason.INCOMPLETE_FRAME);
-            blockedSinceNanos = -1;
-            loseSync();
-        }
         assemble(nowNanos);
     }
 
@@ -416,7 +440,7 @@ public final class JitterBuffer {
             d = head.releasedAtNanos();
         }
         if (blockedSinceNanos >= 0) {
-            d = Math.min(d, blockedSinceNanos + config.maxWaitNanos());
+            d = Math.min(d, blockedSinceNanos + giveUpAfterNanos());
         }
         if (undecodableSinceNanos >= 0 && !keyFrameWanted) {
             d = Math.min(d, undecodableSinceNanos + config.maxWaitNanos() / 4);

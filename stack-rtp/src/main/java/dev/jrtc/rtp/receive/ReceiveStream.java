@@ -81,7 +81,8 @@ public final class ReceiveStream {
         this.rtcpInterval = rtcpInterval;
         this.wallClock = wallClock;
         Depacketizer depacketizer = config.depacketizer();
-        this.jitterBuffer = new JitterBuffer(depacketizer, config.clockRate(), config.jitterBuffer(), drops);
+        this.jitterBuffer = new JitterBuffer(depacketizer, config.clockRate(), config.jitterBuffer(), drops,
+                config.nack() != null);
         this.nack = config.nack() == null ? null : new NackGenerator(config.nack());
         this.frameBounds = config.depacketizer(); // where frames begin and end, for head and tail loss
         this.keyFrames = new KeyFrameRequester(config.keyFrameRequestIntervalNanos());

@@ -17,10 +17,21 @@ import java.util.function.Supplier;
  * @param historySize       packets kept for retransmission, a power of two
  * @param reportIntervalNanos how often sender reports go out
  * @param cname             our canonical name for SDES
+ * @param answersNacks      whether the peer negotiated generic NACK ({@code a=rtcp-fb:<pt> nack}); without
+ *                          it, NACKs are not answered (RFC 4585, section 4.2: feedback is used only when
+ *                          negotiated) and are counted as {@link dev.jrtc.rtp.DropReason#UNNEGOTIATED_FEEDBACK}
  */
 public record SendConfig(long ssrc, int payloadType, int clockRate, Supplier<Packetizer> packetizerFactory,
                          int maxPacketSize, int firstSequence, long rtxSsrc, int rtxPayloadType, int historySize,
-                         long reportIntervalNanos, String cname) {
+                         long reportIntervalNanos, String cname, boolean answersNacks) {
+
+    /** A stream that answers NACKs (see the record components). */
+    public SendConfig(long ssrc, int payloadType, int clockRate, Supplier<Packetizer> packetizerFactory,
+                      int maxPacketSize, int firstSequence, long rtxSsrc, int rtxPayloadType, int historySize,
+                      long reportIntervalNanos, String cname) {
+        this(ssrc, payloadType, clockRate, packetizerFactory, maxPacketSize, firstSequence, rtxSsrc, rtxPayloadType,
+                historySize, reportIntervalNanos, cname, true);
+    }
 
     /** A stream with plain retransmission, 1200-byte packets, 1024 packets of history, SR every second. */
     public static SendConfig of(long ssrc, int payloadType, int clockRate, Supplier<Packetizer> packetizerFactory,
@@ -32,6 +43,12 @@ public record SendConfig(long ssrc, int payloadType, int clockRate, Supplier<Pac
     /** With RTX on {@code ssrc} and {@code payloadType}. */
     public SendConfig withRtx(long rtxSsrc, int rtxPayloadType) {
         return new SendConfig(ssrc, payloadType, clockRate, packetizerFactory, maxPacketSize, firstSequence, rtxSsrc,
-                rtxPayloadType, historySize, reportIntervalNanos, cname);
+                rtxPayloadType, historySize, reportIntervalNanos, cname, answersNacks);
+    }
+
+    /** Without retransmission of any kind: the peer did not negotiate NACK, so it never asks. */
+    public SendConfig withoutNacks() {
+        return new SendConfig(ssrc, payloadType, clockRate, packetizerFactory, maxPacketSize, firstSequence, -1, -1,
+                historySize, reportIntervalNanos, cname, false);
     }
 }

@@ -149,7 +149,9 @@ public final class SendStream {
     }
 
     private void onRtcpPacket(RtcpPacket p) {
-        if (p instanceof GenericNack n && n.mediaSsrc() == config.ssrc()) {
+        if (p instanceof GenericNack n && n.mediaSsrc() == config.ssrc() && !config.answersNacks()) {
+            drops.count(DropReason.UNNEGOTIATED_FEEDBACK);
+        } else if (p instanceof GenericNack n && n.mediaSsrc() == config.ssrc()) {
             // A request that arrives less than half an RTT after we resent the packet was sent before
             // our answer could have reached the receiver (its redundant copy, or a retry that crossed
             // the retransmission). A genuine retry after a lost retransmission comes a full repair
