@@ -198,6 +198,26 @@ public final class IceAgent implements Engine {
     }
 
     /**
+     * The edge received a non-STUN datagram from {@code remote} and handled it itself (DTLS, SRTP,
+     * after its own source gate) instead of passing it to {@link #handleReceive}. Traffic from the
+     * selected pair's remote shows the path is alive, so it keeps the state from going
+     * "disconnected" while the peer is slow to answer consent checks; it never refreshes consent,
+     * which only a STUN response can do (RFC 7675 section 5.1).
+     */
+    public void handleDataReceived(long nowNanos, InetSocketAddress remote) {
+        st.tick(nowNanos);
+        CandidatePair selected = st.selected;
+        if (st.closed || selected == null || !selected.remote.address().equals(IpAddresses.normalize(remote))) {
+            return;
+        }
+        boolean wasDisconnected = st.liveness.isDisconnected();
+        st.liveness.onReceive(nowNanos);
+        if (wasDisconnected) {
+            connection.evaluate();
+        }
+    }
+
+    /**
      * The source gate (DESIGN.md section 2): whether non-STUN traffic from {@code remote} may be
      * accepted, i.e. an authenticated check with that address succeeded. IPv4-mapped IPv6 is
      * normalised first.

@@ -36,11 +36,23 @@ class NonSymmetricResponseTest {
                 .allowLoopbackRemote(true).build(), RandomSource.seeded(7)));
         final IcePeer peer = new IcePeer("wildcard peer", new IceAgent(IceConfig.builder().role(IceRole.CONTROLLING)
                 .allowLoopbackRemote(true).build(), RandomSource.seeded(8)));
+        /** When set, everything the peer sends leaves from this address. */
+        InetSocketAddress misroutedFrom;
 
         Scenario(List<InetSocketAddress> peerHosts) {
             net.add("127.0.0.2", null, us.agent, us::onEvent);
-            net.addMultihomed(List.of("10.99.0.1", "127.0.0.1"), new WildcardSockets(peerHosts), peer.agent,
-                    peer::onEvent);
+            WildcardSockets wildcard = new WildcardSockets(peerHosts);
+            net.addMultihomed(List.of("10.99.0.1", "127.0.0.1"), new SimNetwork.Sockets() {
+                @Override
+                public InetSocketAddress source(InetSocketAddress socket, InetSocketAddress destination) {
+                    return misroutedFrom != null ? misroutedFrom : wildcard.source(socket, destination);
+                }
+
+                @Override
+                public InetSocketAddress socketFor(InetSocketAddress destination) {
+                    return wildcard.socketFor(destination);
+                }
+            }, peer.agent, peer::onEvent);
             us.agent.addHostAddress(OURS);
             peerHosts.forEach(peer.agent::addHostAddress);
         }
@@ -107,6 +119,23 @@ class NonSymmetricResponseTest {
         assertEquals(address("127.0.0.1", THEIR_LAN.getPort()), selected.remote().socketAddress().orElseThrow());
         assertEquals(PairState.SUCCEEDED, selected.state());
         assertDataFlowsBothWays(s);
+    }
+
+    @Test
+    void consentResponsesFromAnotherAddressAreNotConsentAndLeaveTheSelectedPairAlone() {
+        Scenario s = new Scenario(List.of(THEIR_LAN, THEIR_LOOPBACK)).offerAnswer(true);
+        s.net.runUntil(s.net.now() + 10_000 * MS, () -> s.us.agent.connectionState() == IceConnectionState.COMPLETED);
+        PairStatistics before = s.us.agent.selectedPair().orElseThrow();
+        long sentBefore = before.requestsSent();
+
+        s.misroutedFrom = address("127.0.0.1", 7002);
+        s.net.runFor(12_000); // two or three consent checks, every answer from the wrong address
+
+        PairStatistics after = s.us.agent.selectedPair().orElseThrow();
+        assertEquals(before.remote(), after.remote(), s::describe);
+        assertTrue(after.requestsSent() >= sentBefore + 2, after::toString);
+        assertEquals(before.responsesReceived(), after.responsesReceived(), "a misrouted answer is no consent");
+        assertEquals(PairState.SUCCEEDED, after.state(), "a consent check never fails the pair: " + after);
     }
 
     @Test

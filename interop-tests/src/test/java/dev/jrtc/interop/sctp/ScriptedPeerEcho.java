@@ -48,7 +48,7 @@ final class ScriptedPeerEcho {
                         + pc.failureReason().orElse("none") + ", stats=" + statsOf(pc)
                         + "\n--- offer:\n" + offer + "\n--- answer:\n" + answer, e);
             }
-            System.out.println(name + " result: " + result);
+            System.out.println(name + " result: " + result + "\njrtc states: " + states);
             BrowserSuiteRun.assertEchoed(result, messages);
             assertTrue(service.echoed() >= messages, "jrtc echoed " + service.echoed());
             return result;

@@ -91,6 +91,9 @@ public final class RTCPeerConnection implements AutoCloseable {
         Executor direct = Runnable::run;
         this.callbacks = configuration.callbackExecutor() == null ? direct : configuration.callbackExecutor();
         loop.attach(engine, this::onEvent);
+        if (configuration.ice().publishMdns()) {
+            loop.listenForMdns(); // peers resolving our .local names must reach our responder
+        }
     }
 
     ConnectionLoop loop() {

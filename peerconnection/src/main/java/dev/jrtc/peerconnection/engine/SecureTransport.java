@@ -177,6 +177,7 @@ final class SecureTransport {
         if (!gate.admit(remote)) {
             return;
         }
+        ice.handleDataReceived(now, remote); // data on the selected pair keeps ICE out of "disconnected"
         counters.packetsReceived++;
         counters.bytesReceived += len;
         switch (kind) {

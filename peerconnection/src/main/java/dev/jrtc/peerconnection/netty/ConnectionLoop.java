@@ -40,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * handshake executor. Every datagram is copied into one reusable {@code byte[]} (no {@code ByteBuf}
  * crosses into a core), handed to the engine, and the engine is drained. Commands run on the loop
  * through {@link #call}. {@link #close()} releases the sockets and both threads.
+ *
+ * <p>mDNS ({@code .local} candidates): the first query or answer ICE sends to 224.0.0.251 opens a
+ * {@link MdnsListener} on port 5353 of the host interfaces, whose datagrams reach the engine like any
+ * other; {@link #listenForMdns()} opens it up front when our own candidates are published as names.
  */
 public final class ConnectionLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionLoop.class);
@@ -60,6 +64,8 @@ public final class ConnectionLoop implements AutoCloseable {
     private boolean draining;
     private boolean drainScheduled;
     private volatile boolean closed;
+    private MdnsListener mdns;
+    private boolean mdnsUnavailable;
 
     /**
      * Starts the loop and binds one UDP channel per address (port 0 picks a free port).
@@ -75,7 +81,7 @@ public final class ConnectionLoop implements AutoCloseable {
         try {
             for (InetSocketAddress a : bindAddresses) {
                 Channel ch = new Bootstrap().group(loop).channel(NioDatagramChannel.class)
-                        .handler(new Inbound()).bind(a).sync().channel();
+                        .handler(new Inbound(null)).bind(a).sync().channel();
                 channels.add(ch);
                 localAddresses.add((InetSocketAddress) ch.localAddress());
             }
@@ -92,6 +98,32 @@ public final class ConnectionLoop implements AutoCloseable {
     /** The bound addresses: the host candidates. */
     public List<InetSocketAddress> localAddresses() {
         return List.copyOf(localAddresses);
+    }
+
+    /**
+     * Opens the mDNS listener now rather than at the first query, so that peers resolving our
+     * published {@code .local} names reach our responder. Returns whether it is open; when port 5353
+     * cannot be opened the reason is logged and ICE falls back to peer-reflexive candidates.
+     */
+    public CompletableFuture<Boolean> listenForMdns() {
+        return call(now -> mdns() != null);
+    }
+
+    /** How many host interfaces the mDNS listener is joined on now; 0 while it is closed or was never needed. */
+    public int mdnsInterfaces() {
+        return mdns == null ? 0 : mdns.interfaceCount();
+    }
+
+    private MdnsListener mdns() {
+        if (mdns == null && !mdnsUnavailable && !closed) {
+            try {
+                mdns = MdnsListener.open(loop, localAddresses, Inbound::new);
+            } catch (java.io.IOException e) {
+                mdnsUnavailable = true;
+                LOG.warn("mDNS listener unavailable; .local candidates may not resolve: {}", e.getMessage());
+            }
+        }
+        return mdns;
     }
 
     /** The executor the DTLS handshake runs on; owned and shut down by this loop. */
@@ -232,6 +264,13 @@ public final class ConnectionLoop implements AutoCloseable {
     }
 
     private boolean write(Transmit t) {
+        if (MdnsListener.isForGroup(t)) {
+            MdnsListener m = mdns();
+            if (m != null) {
+                m.send(t);
+                return false; // flushed already
+            }
+        }
         Channel ch = channels.get(0);
         for (int i = 0; i < channels.size(); i++) {
             if (localAddresses.get(i).equals(t.source())) {
@@ -286,6 +325,13 @@ public final class ConnectionLoop implements AutoCloseable {
     }
 
     private final class Inbound extends SimpleChannelInboundHandler<DatagramPacket> {
+        /** The host address to report as local, or null for the channel's own (the mDNS sockets listen on 5353). */
+        private final InetSocketAddress hostAddress;
+
+        Inbound(InetSocketAddress hostAddress) {
+            this.hostAddress = hostAddress;
+        }
+
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
             if (engine == null || failed) {
@@ -294,7 +340,8 @@ public final class ConnectionLoop implements AutoCloseable {
             ByteBuf content = packet.content();
             int len = Math.min(content.readableBytes(), receiveBuffer.length);
             content.getBytes(content.readerIndex(), receiveBuffer, 0, len);
-            InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
+            InetSocketAddress local = hostAddress != null ? hostAddress
+                    : (InetSocketAddress) ctx.channel().localAddress();
             try {
                 engine.handleReceive(now(), packet.sender(), local, receiveBuffer, 0, len);
             } catch (RuntimeException e) {
@@ -332,6 +379,9 @@ public final class ConnectionLoop implements AutoCloseable {
             }
         }
         closed = true;
+        if (mdns != null) {
+            mdns.close();
+        }
         if (!loop.inEventLoop()) {
             for (Channel ch : channels) {
                 ch.close().awaitUninterruptibly(2, TimeUnit.SECONDS);

@@ -202,13 +202,16 @@ public final class EnginePair implements AutoCloseable {
 
     /** Drives both sides until {@code done}; fails after {@code maxVirtual} or 20 s of real time. */
     public void runUntil(BooleanSupplier done, Duration maxVirtual) throws InterruptedException {
-        long endVirtual = clock.nanoTime() + maxVirtual.toNanos();
-        long endReal = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long startVirtual = clock.nanoTime();
+        long startReal = System.nanoTime();
+        long endVirtual = startVirtual + maxVirtual.toNanos();
+        long endReal = startReal + Duration.ofSeconds(20).toNanos();
         drain();
         while (!done.getAsBoolean()) {
             if (clock.nanoTime() > endVirtual || System.nanoTime() > endReal) {
-                throw new AssertionError("not done after " + maxVirtual + " of virtual time; a: " + describe(a)
-                        + ", b: " + describe(b));
+                throw new AssertionError(String.format("not done after %.3f s of virtual time (limit %s) and %.3f s of"
+                        + " real time (limit 20 s); a: %s, b: %s", (clock.nanoTime() - startVirtual) / 1e9, maxVirtual,
+                        (System.nanoTime() - startReal) / 1e9, describe(a), describe(b)));
             }
             step();
         }

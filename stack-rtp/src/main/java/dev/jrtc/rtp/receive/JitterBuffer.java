@@ -91,6 +91,7 @@ public final class JitterBuffer {
     private boolean waitingForKeyFrame = true;
     private boolean keyFrameWanted;
     private long blockedSinceNanos = -1;
+    private long gapSinceNanos = -1; // only without repair: since when a packet at the head is known missing
     private long undecodableSinceNanos = -1;
 
     private long firstTimestamp = -1;
@@ -287,11 +288,15 @@ public final class JitterBuffer {
                     if (blockedSinceNanos < 0 && highestSeq >= head) {
                         blockedSinceNanos = nowNanos;
                     }
-                    if (blockedSinceNanos < 0 || nowNanos - blockedSinceNanos < giveUpAfterNanos()) {
+                    if (!repairExpected && gapSinceNanos < 0 && missingFrom(head)) {
+                        gapSinceNanos = nowNanos;
+                    }
+                    if (giveUpAtNanos() > nowNanos) {
                         return;
                     }
                     drops.count(DropReason.INCOMPLETE_FRAME);
                     blockedSinceNanos = -1;
+                    gapSinceNanos = -1;
                     loseSync();
                     continue;
                 }
@@ -399,6 +404,7 @@ public final class JitterBuffer {
             releasedThrough = seq;
         }
         blockedSinceNanos = -1;
+        gapSinceNanos = -1;
     }
 
     private void markUndecodable() {
@@ -412,9 +418,27 @@ public final class JitterBuffer {
         markUndecodable();
     }
 
-    /** How long an incomplete frame may hold up the frames behind it (see the class comment on loss). */
-    private long giveUpAfterNanos() {
-        return repairExpected ? config.maxWaitNanos() : Math.min(config.maxWaitNanos(), targetDelayNanos());
+    /** Whether a packet from {@code seq} up to the highest one received is missing (not merely still on its way). */
+    private boolean missingFrom(long seq) {
+        for (long k = seq; k <= highestSeq; k++) {
+            if (!present(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * When the incomplete frame at the head is given up, or {@code Long.MAX_VALUE} when none blocks:
+     * after {@link Config#maxWaitNanos()} in any case, and without repair once a packet has been
+     * missing for the target delay (see the class comment on loss).
+     */
+    private long giveUpAtNanos() {
+        long at = blockedSinceNanos < 0 ? Long.MAX_VALUE : blockedSinceNanos + config.maxWaitNanos();
+        if (gapSinceNanos >= 0) {
+            at = Math.min(at, gapSinceNanos + targetDelayNanos());
+        }
+        return at;
     }
 
     /** Gives up on a frame that has waited too long. Call on every timeout. */
@@ -439,9 +463,7 @@ public final class JitterBuffer {
         if (head != null) {
             d = head.releasedAtNanos();
         }
-        if (blockedSinceNanos >= 0) {
-            d = Math.min(d, blockedSinceNanos + giveUpAfterNanos());
-        }
+        d = Math.min(d, giveUpAtNanos());
         if (undecodableSinceNanos >= 0 && !keyFrameWanted) {
             d = Math.min(d, undecodableSinceNanos + config.maxWaitNanos() / 4);
         }
