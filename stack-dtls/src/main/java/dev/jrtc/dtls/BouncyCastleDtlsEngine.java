@@ -130,11 +130,13 @@ public final class BouncyCastleDtlsEngine implements DtlsEngine {
             counters.dropped(DtlsDropReason.NOT_RUNNING);
             return;
         }
-        if (!inbound.offer(Arrays.copyOfRange(buf, offset, offset + length))) {
+        byte[] datagram = Arrays.copyOfRange(buf, offset, offset + length);
+        if (!inbound.offer(datagram)) {
             counters.dropped(DtlsDropReason.QUEUE_FULL);
             return;
         }
         if (state == DtlsState.CONNECTED) {
+            transport.onDatagramAfterHandshake(datagram);
             drainConnection();
         }
     }

@@ -34,6 +34,8 @@ final class BridgedDatagramTransport implements DatagramTransport {
     }
 
     private static final byte CHANGE_CIPHER_SPEC = 20;
+    private static final byte HANDSHAKE = 22;
+    private static final byte APPLICATION_DATA = 23;
 
     private final InboundDatagramQueue inbound;
     private final Consumer<byte[]> outbound;
@@ -52,6 +54,8 @@ final class BridgedDatagramTransport implements DatagramTransport {
     private int fastResendMillis;
     /** A change_cipher_spec record held back to share a datagram with the Finished that follows it. */
     private byte[] heldChangeCipherSpec;
+    /** Loop thread only: our flight ended the handshake and the peer has not yet shown it got it. */
+    private boolean answeringFinalFlight;
 
     BridgedDatagramTransport(InboundDatagramQueue inbound, Consumer<byte[]> outbound, int mtu, int initialResendMillis) {
         this.inbound = inbound;
@@ -63,7 +67,32 @@ final class BridgedDatagramTransport implements DatagramTransport {
 
     /** From now on the loop thread calls BC, so {@link #receive} must never block. */
     void enterLoopMode() {
+        // The handshake thread has ended and handed over through the engine's queue, so its fields are visible.
+        answeringFinalFlight = !receivedSinceLastSend && !lastFlight.isEmpty();
         loopMode = true;
+    }
+
+    /**
+     * A datagram that arrived after the handshake, before BC sees it; loop thread only. If our
+     * flight was the last one of the handshake and the datagram carries a handshake or
+     * change_cipher_spec record, the peer is retransmitting its final flight because ours was lost
+     * (RFC 6347, section 4.2.4), so our last flight goes out again byte for byte. BC answers too,
+     * but only once it has reassembled the peer's whole flight again, which under heavy loss takes
+     * many rounds; each lost answer costs the peer a retransmission timeout. The first application
+     * data from the peer proves it finished, and the answers stop.
+     */
+    void onDatagramAfterHandshake(byte[] datagram) {
+        if (!answeringFinalFlight || datagram.length == 0) {
+            return;
+        }
+        byte contentType = datagram[0];
+        if (contentType == APPLICATION_DATA) {
+            answeringFinalFlight = false;
+        } else if (contentType == HANDSHAKE || contentType == CHANGE_CIPHER_SPEC) {
+            for (byte[] d : lastFlight) {
+                outbound.accept(d.clone());
+            }
+        }
     }
 
     /** Stops everything: waiters wake, further sends are discarded (the engine has already ended). */

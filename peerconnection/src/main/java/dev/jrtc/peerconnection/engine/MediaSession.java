@@ -8,6 +8,7 @@ import dev.jrtc.rtp.receive.ReceiveConfig;
 import dev.jrtc.rtp.receive.ReceiveStream;
 import dev.jrtc.rtp.receive.ReceivedFrame;
 import dev.jrtc.rtp.send.SendConfig;
+import dev.jrtc.rtp.send.SendOptions;
 import dev.jrtc.rtp.send.SendStream;
 import dev.jrtc.sdp.RtpCodec;
 import java.util.Objects;
@@ -37,6 +38,7 @@ final class MediaSession {
     private final int receiveRtxPayloadType;
     private final long localSsrc;
     private final String cname;
+    private final TransportWideCc twcc;
     private ReceiveStream receive;
     private long remoteSsrc = -1;
     private long remoteRtxSsrc = -1;
@@ -50,13 +52,25 @@ final class MediaSession {
      */
     MediaSession(String mid, dev.jrtc.sdp.jsep.MediaKind kind, RtpCodec codec, WallClock wallClock, SendConfig sendConfig, RtpCodec receiveCodec,
             int receiveRtxPayloadType, long localSsrc, String cname) {
+        this(mid, kind, codec, wallClock, sendConfig, receiveCodec, receiveRtxPayloadType, localSsrc, cname, null);
+    }
+
+    /**
+     * @param twcc transport-wide congestion control of the transport when negotiated for this
+     *             section, or null: then sent packets carry transport-wide sequence numbers and the
+     *             receive side sends feedback
+     */
+    MediaSession(String mid, dev.jrtc.sdp.jsep.MediaKind kind, RtpCodec codec, WallClock wallClock, SendConfig sendConfig,
+            RtpCodec receiveCodec, int receiveRtxPayloadType, long localSsrc, String cname, TransportWideCc twcc) {
+        this.twcc = twcc;
         this.mid = Objects.requireNonNull(mid, "mid");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.wallClock = wallClock;
         // Retransmission is feedback like any other: without a=rtcp-fb nack neither side uses it.
         this.send = sendConfig == null ? null
-                : new SendStream(CodecSupport.negotiatesNack(codec) ? sendConfig : sendConfig.withoutNacks(), wallClock);
+                : new SendStream(CodecSupport.negotiatesNack(codec) ? sendConfig : sendConfig.withoutNacks(), wallClock,
+                        twcc == null ? SendOptions.none() : twcc.sendOptions());
         this.receiveCodec = receiveCodec;
         this.receiveRtxPayloadType = receiveRtxPayloadType;
         this.localSsrc = localSsrc;
@@ -129,6 +143,9 @@ final class MediaSession {
                 CodecSupport.depacketizer(receiveCodec));
         if (rtxSsrc >= 0 && receiveRtxPayloadType >= 0) {
             rc = rc.withRtx(rtxSsrc, receiveRtxPayloadType);
+        }
+        if (twcc != null) {
+            rc = rc.withTwcc(twcc.extensions(), TransportWideCc.FEEDBACK_INTERVAL_NANOS);
         }
         if (!CodecSupport.negotiatesNack(receiveCodec)) {
             rc = rc.withNack(null); // no NACKs, and the jitter buffer does not wait for repairs

@@ -78,6 +78,10 @@ public final class PeerConnectionEngine implements Engine {
     private String signalledUfrag;
     private String restartRequestedAt;
     private boolean negotiationNeededAnnounced;
+    /** One per transport, created at the first negotiation that enables transport-wide CC. */
+    private dev.jrtc.rtp.send.TransportSequencer twccSequencer;
+    /** Transport-wide CC as the current answer negotiated it, or null. */
+    private TransportWideCc twcc;
 
     /** An engine with no transceivers; nothing happens until the first API call. */
     public PeerConnectionEngine(EngineConfig config) {
@@ -734,11 +738,14 @@ public final class PeerConnectionEngine implements Engine {
                 ext.putIfAbsent(e.id(), e.uri());
             }
         });
+        ExtensionMap bundleExtensions;
         try {
-            demux.setExtensions(new ExtensionMap(ext));
+            bundleExtensions = new ExtensionMap(ext);
         } catch (IllegalArgumentException e) {
-            demux.setExtensions(ExtensionMap.empty());
+            bundleExtensions = ExtensionMap.empty();
         }
+        demux.setExtensions(bundleExtensions);
+        twcc = transportWideCc(ext, bundleExtensions);
         for (Transceiver t : negotiation.transceivers()) {
             if (t.mid().isEmpty()) {
                 continue;
@@ -762,6 +769,19 @@ public final class PeerConnectionEngine implements Engine {
             }
             configureMedia(t, a.get(), remote);
         }
+    }
+
+    /** Transport-wide CC when the bundle negotiated its extension, sharing the transport's one sequencer. */
+    private TransportWideCc transportWideCc(Map<Integer, String> ext, ExtensionMap bundleExtensions) {
+        for (Map.Entry<Integer, String> e : ext.entrySet()) {
+            if (LocalCapabilities.EXT_TRANSPORT_WIDE_CC.equals(e.getValue()) && e.getKey() >= 1 && e.getKey() <= 255) {
+                if (twccSequencer == null) {
+                    twccSequencer = new dev.jrtc.rtp.send.TransportSequencer(config.random().nextInt(65536));
+                }
+                return new TransportWideCc(twccSequencer, e.getKey(), bundleExtensions);
+            }
+        }
+        return null;
     }
 
     /** Stops a transceiver's media: no more routing, and its remote track (if any) ends. */
@@ -898,8 +918,10 @@ public final class PeerConnectionEngine implements Engine {
                 send = send.withRtx(t.track().rtxSsrc().getAsLong(), rtxPt);
             }
         }
+        boolean sectionHasTwcc = answerSection.attributes().extMaps().stream()
+                .anyMatch(e -> LocalCapabilities.EXT_TRANSPORT_WIDE_CC.equals(e.uri()));
         MediaSession session = new MediaSession(t.mid().get(), t.kind(), codec, config.wallClock(), send, ours.receives() ? codec : null,
-                rtxPt, t.localSsrc(), cname);
+                rtxPt, t.localSsrc(), cname, sectionHasTwcc ? twcc : null);
         if (ours.receives()) {
             RemoteTransport.remoteSsrcs(remote.mediaByMid(t.mid().get()))
                     .ifPresent(s -> session.bindRemote(s[0], s[1]));
