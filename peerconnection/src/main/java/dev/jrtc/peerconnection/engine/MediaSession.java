@@ -124,6 +124,11 @@ final class MediaSession {
         return receiveCodec == null ? -1 : receiveRtxPayloadType;
     }
 
+    /** Whether the receive side sends transport-wide CC feedback (negotiated, and safe on this bundle). */
+    boolean sendsTransportFeedback() {
+        return receives() && twcc != null && twcc.feedback();
+    }
+
     long remoteSsrc() {
         return remoteSsrc;
     }
@@ -144,7 +149,7 @@ final class MediaSession {
         if (rtxSsrc >= 0 && receiveRtxPayloadType >= 0) {
             rc = rc.withRtx(rtxSsrc, receiveRtxPayloadType);
         }
-        if (twcc != null) {
+        if (twcc != null && twcc.feedback()) {
             rc = rc.withTwcc(twcc.extensions(), TransportWideCc.FEEDBACK_INTERVAL_NANOS);
         }
         if (!CodecSupport.negotiatesNack(receiveCodec)) {

@@ -745,7 +745,7 @@ public final class PeerConnectionEngine implements Engine {
             bundleExtensions = ExtensionMap.empty();
         }
         demux.setExtensions(bundleExtensions);
-        twcc = transportWideCc(ext, bundleExtensions);
+        twcc = transportWideCc(ext, bundleExtensions, answer);
         for (Transceiver t : negotiation.transceivers()) {
             if (t.mid().isEmpty()) {
                 continue;
@@ -772,16 +772,23 @@ public final class PeerConnectionEngine implements Engine {
     }
 
     /** Transport-wide CC when the bundle negotiated its extension, sharing the transport's one sequencer. */
-    private TransportWideCc transportWideCc(Map<Integer, String> ext, ExtensionMap bundleExtensions) {
+    private TransportWideCc transportWideCc(Map<Integer, String> ext, ExtensionMap bundleExtensions,
+            SessionDescription answer) {
+        long receivingWithTwcc = answer.media().stream()
+                .filter(m -> !m.isRejected() && negotiation.ourDirection(m).receives() && hasTwcc(m)).count();
         for (Map.Entry<Integer, String> e : ext.entrySet()) {
             if (LocalCapabilities.EXT_TRANSPORT_WIDE_CC.equals(e.getValue()) && e.getKey() >= 1 && e.getKey() <= 255) {
                 if (twccSequencer == null) {
                     twccSequencer = new dev.jrtc.rtp.send.TransportSequencer(config.random().nextInt(65536));
                 }
-                return new TransportWideCc(twccSequencer, e.getKey(), bundleExtensions);
+                return new TransportWideCc(twccSequencer, e.getKey(), bundleExtensions, receivingWithTwcc == 1);
             }
         }
         return null;
+    }
+
+    private static boolean hasTwcc(MediaDescription m) {
+        return m.attributes().extMaps().stream().anyMatch(e -> LocalCapabilities.EXT_TRANSPORT_WIDE_CC.equals(e.uri()));
     }
 
     /** Stops a transceiver's media: no more routing, and its remote track (if any) ends. */
@@ -918,8 +925,7 @@ public final class PeerConnectionEngine implements Engine {
                 send = send.withRtx(t.track().rtxSsrc().getAsLong(), rtxPt);
             }
         }
-        boolean sectionHasTwcc = answerSection.attributes().extMaps().stream()
-                .anyMatch(e -> LocalCapabilities.EXT_TRANSPORT_WIDE_CC.equals(e.uri()));
+        boolean sectionHasTwcc = hasTwcc(answerSection);
         MediaSession session = new MediaSession(t.mid().get(), t.kind(), codec, config.wallClock(), send, ours.receives() ? codec : null,
                 rtxPt, t.localSsrc(), cname, sectionHasTwcc ? twcc : null);
         if (ours.receives()) {

@@ -11,11 +11,16 @@ import java.util.Objects;
  * count packets across streams), the extension id, and the bundle's extension map the receive
  * streams read the numbers with.
  *
+ * <p>Receive streams each keep their own feedback generator (stack-rtp), which would report the
+ * other streams' numbers as lost; so feedback is only sent when one media section of the bundle
+ * receives with transport-wide CC ({@code feedback}). Stamping on send is always safe.
+ *
  * @param sequencer  shared by every send stream of the transport
  * @param extmapId   the negotiated id of the transport-wide sequence number element
  * @param extensions the bundle's negotiated extensions
+ * @param feedback   whether receive streams send feedback (only one section of the bundle receives)
  */
-record TransportWideCc(TransportSequencer sequencer, int extmapId, ExtensionMap extensions) {
+record TransportWideCc(TransportSequencer sequencer, int extmapId, ExtensionMap extensions, boolean feedback) {
     /** How often a receive stream sends feedback (the interval libwebrtc uses by default). */
     static final long FEEDBACK_INTERVAL_NANOS = 100_000_000L;
 
