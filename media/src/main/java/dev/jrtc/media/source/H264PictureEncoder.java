@@ -10,9 +10,9 @@ import org.jcodec.common.model.Rect;
 
 /**
  * Encodes pictures to H.264 Baseline (Annex B, SPS and PPS before every IDR) with jcodec's encoder
- * at a constant quantizer.
+ * at a constant quantizer. Not thread-safe: one caller at a time.
  */
-final class H264PictureEncoder {
+public final class H264PictureEncoder {
     private final int width;
     private final int height;
     private final int keyInterval;
@@ -21,11 +21,13 @@ final class H264PictureEncoder {
     private H264Encoder encoder;
 
     /**
+     * An encoder for pictures of one size.
+     *
      * @param width even picture width
      * @param height even picture height
      * @param keyInterval frames from one IDR to the next
      */
-    H264PictureEncoder(int width, int height, int keyInterval) {
+    public H264PictureEncoder(int width, int height, int keyInterval) {
         if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0) {
             throw new IllegalArgumentException("H.264 picture size must be positive and even: " + width + "x" + height);
         }
@@ -45,13 +47,19 @@ final class H264PictureEncoder {
         return e;
     }
 
-    /** A fresh encoder starts with an IDR; jcodec has no other way to force one mid-stream. */
-    void forceKeyFrame() {
+    /** Makes the next picture an IDR. A fresh encoder starts with an IDR; jcodec has no other way to force one mid-stream. */
+    public void forceKeyFrame() {
         encoder = newEncoder();
     }
 
-    /** @return the Annex B access unit and whether it is an IDR */
-    Encoded encode(I420Frame frame) {
+    /**
+     * Encodes one picture.
+     *
+     * @param frame a picture of the encoder's size
+     * @return the Annex B access unit and whether it is an IDR
+     * @throws IllegalArgumentException if the picture has another size
+     */
+    public Encoded encode(I420Frame frame) {
         if (frame.width() != width || frame.height() != height) {
             throw new IllegalArgumentException("picture is " + frame.width() + "x" + frame.height()
                     + ", encoder is " + width + "x" + height);
@@ -70,8 +78,13 @@ final class H264PictureEncoder {
         return new Encoded(bytes, ef.isKeyFrame());
     }
 
-    /** The encoded access unit. */
-    record Encoded(byte[] data, boolean keyFrame) {
+    /**
+     * The encoded access unit.
+     *
+     * @param data the Annex B bytes
+     * @param keyFrame whether it is an IDR
+     */
+    public record Encoded(byte[] data, boolean keyFrame) {
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * A track we send (the sending half of a W3C {@code MediaStreamTrack}): its kind and id. Frames
- * enter through the {@link RTCRtpSender} it is attached to ({@link RTCRtpSender#sendFrame}).
+ * enter through the {@link RTCRtpSender} it is attached to ({@link RTCRtpSender#sendFrame}), or as raw
+ * pictures through an H.264 encoder ({@link RTCRtpTransceiver#encodingVideoTrack()}).
  *
  * @param kind audio or video
  * @param id the track id

@@ -22,6 +22,7 @@ public final class RTCRtpTransceiver {
     private volatile String mid;
     private volatile Direction currentDirection;
     private volatile Runnable onkeyframerequest = () -> { };
+    private final java.util.List<Runnable> encoderKeyFrameListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     RTCRtpTransceiver(RTCPeerConnection pc, Transceiver engineSide) {
         this.pc = pc;
@@ -136,7 +137,33 @@ public final class RTCRtpTransceiver {
     }
 
     void keyFrameRequested() {
+        encoderKeyFrameListeners.forEach(Runnable::run);
         onkeyframerequest.run();
+    }
+
+    /** Lets an encoder behind {@link LocalVideoTrack} hear key-frame requests next to the user's handler. */
+    void addEncoderKeyFrameListener(Runnable listener) {
+        encoderKeyFrameListeners.add(listener);
+    }
+
+    /** Whether the calling thread is the connection's network loop. */
+    boolean loopThread() {
+        return pc.loop().inLoop();
+    }
+
+    /** The negotiated codec, read on the loop; empty before negotiation. */
+    Optional<String> negotiatedCodec() {
+        return pc.loop().call(now -> engineSide.negotiatedCodec()).join();
+    }
+
+    /**
+     * A track that encodes raw pictures ({@link java.awt.image.BufferedImage} or
+     * {@link dev.jrtc.media.video.I420Frame}) to H.264 and sends them on this transceiver.
+     *
+     * @see LocalVideoTrack
+     */
+    public LocalVideoTrack encodingVideoTrack() {
+        return new LocalVideoTrack(this);
     }
 
     /** Whether this transceiver has (or just got) {@code m} as its mid. */

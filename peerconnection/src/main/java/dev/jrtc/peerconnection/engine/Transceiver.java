@@ -100,6 +100,11 @@ public final class Transceiver {
         return session;
     }
 
+    /** The negotiated codec's encoding name ({@code "H264"}, {@code "VP8"}, ...), once negotiated. */
+    public Optional<String> negotiatedCodec() {
+        return Optional.ofNullable(session).map(s -> s.codec().name());
+    }
+
     @Override
     public String toString() {
         return "Transceiver[" + kind.token() + ", mid=" + mid + ", " + direction().token() + (stopped ? ", stopped" : "") + "]";
