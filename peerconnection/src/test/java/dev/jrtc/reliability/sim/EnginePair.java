@@ -135,6 +135,7 @@ public final class EnginePair implements AutoCloseable {
     private long undeliverable;
     private Predicate<Transmit> intercept = t -> false;
     private Consumer<Transmit> tap = t -> { };
+    private UnaryOperator<Transmit> middlebox = UnaryOperator.identity();
 
     /** Two sides at 10.0.0.1:5000 and 10.0.0.2:6000 with fresh certificates. */
     public EnginePair(long seed) {
@@ -187,6 +188,14 @@ public final class EnginePair implements AutoCloseable {
     /** Datagrams for which {@code swallow} holds vanish before the emulator sees them (an on-path attacker). */
     public void intercept(Predicate<Transmit> swallow) {
         this.intercept = swallow;
+    }
+
+    /**
+     * A middlebox on the path (such as a NAT) sees every datagram as it is sent and returns it
+     * rewritten, or null to drop it.
+     */
+    public void middlebox(UnaryOperator<Transmit> box) {
+        this.middlebox = box;
     }
 
     /** Sees every datagram just before the receiving engine gets it. */
@@ -280,6 +289,10 @@ public final class EnginePair implements AutoCloseable {
             if (o instanceof Transmit t) {
                 s.sent.add(new Sent(now, t));
                 if (intercept.test(t)) {
+                    continue;
+                }
+                t = middlebox.apply(t);
+                if (t == null) {
                     continue;
                 }
                 NetworkEmulator path = s.impaired.test(t) ? s.outbound : s.clear;
