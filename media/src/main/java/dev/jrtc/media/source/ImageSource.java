@@ -11,17 +11,11 @@ import java.util.Objects;
  * each {@link #next()} encodes the latest picture (scaled to the source's size), so a still image
  * keeps being sent. Before the first picture the source sends black.
  */
-public final class ImageSource implements EncodedVideoSource {
-    private static final int VIDEO_CLOCK = 90_000;
-    private final int width;
-    private final int height;
-    private final int fps;
-    private final H264PictureEncoder encoder;
+public final class ImageSource extends H264PictureSource {
     private final BufferedImage canvas;
     private volatile BufferedImage latest;
     private BufferedImage drawn;
     private I420Frame current;
-    private long frameIndex;
 
     /** A source with an IDR every two seconds. */
     public ImageSource(int width, int height, int fps) {
@@ -35,13 +29,7 @@ public final class ImageSource implements EncodedVideoSource {
      * @param keyInterval frames from one IDR to the next
      */
     public ImageSource(int width, int height, int fps, int keyInterval) {
-        if (fps < 1 || fps > 120) {
-            throw new IllegalArgumentException("fps must be 1..120: " + fps);
-        }
-        this.width = width;
-        this.height = height;
-        this.fps = fps;
-        this.encoder = new H264PictureEncoder(width, height, keyInterval);
+        super(width, height, fps, keyInterval);
         this.canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         this.current = I420Frame.fromBufferedImage(canvas);
     }
@@ -52,46 +40,19 @@ public final class ImageSource implements EncodedVideoSource {
     }
 
     @Override
-    public EncodedMediaFrame next() {
+    I420Frame picture(long n) {
         BufferedImage img = latest;
         if (img != null && img != drawn) {
             Graphics2D g = canvas.createGraphics();
             try {
                 g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-                g.drawImage(img, 0, 0, width, height, null);
+                g.drawImage(img, 0, 0, width(), height(), null);
             } finally {
                 g.dispose();
             }
             current = I420Frame.fromBufferedImage(canvas);
             drawn = img;
         }
-        long n = frameIndex++;
-        H264PictureEncoder.Encoded e = encoder.encode(current);
-        return new EncodedMediaFrame("H264", e.data(), e.keyFrame(), n * VIDEO_CLOCK / fps);
-    }
-
-    @Override
-    public void requestKeyFrame() {
-        encoder.forceKeyFrame();
-    }
-
-    @Override
-    public String codec() {
-        return "H264";
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public int fps() {
-        return fps;
+        return current;
     }
 }
