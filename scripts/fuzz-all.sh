@@ -5,6 +5,8 @@
 #   scripts/fuzz-all.sh SECONDS [FILTER]
 #
 # FILTER (optional) is a substring of "module Class#method" to run a subset.
+# FUZZ_SHARD=i/n (optional, environment) runs only every n-th target starting at i (0-based), so that
+# n copies of the script can share the targets, e.g. one per core.
 # Modules must be installed first (mvn -o install -DskipTests). Logs go to target/fuzz-all/<stamp>/;
 # the summary (one line per target: executions, crashes, result) is printed and written to summary.tsv.
 # A finding makes Jazzer fail the test and write a crash-* file next to the target's corpus
@@ -16,7 +18,7 @@ filter=${2:-}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
-logs="$root/target/fuzz-all/$stamp"
+logs="$root/target/fuzz-all/$stamp${FUZZ_SHARD:+-shard${FUZZ_SHARD/\//of}}"
 mkdir -p "$logs"
 summary="$logs/summary.tsv"
 printf 'module\ttarget\tseconds\texecutions\tnew_crash_files\tresult\n' > "$summary"
@@ -42,10 +44,16 @@ crash_files() {
     find "$root" -path '*/target' -prune -o -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' \) -print 2>/dev/null | sort
 }
 
+shard=${FUZZ_SHARD:-0/1}
+shard_index=${shard%/*}
+shard_count=${shard#*/}
 total=0
 failed=0
+position=-1
 while IFS=$'\t' read -r module class method; do
     [[ -n "$filter" && "$module $class#$method" != *"$filter"* ]] && continue
+    position=$((position + 1))
+    (( position % shard_count != shard_index )) && continue
     total=$((total + 1))
     name="${class##*.}#$method"
     log="$logs/${module}__${class##*.}__${method}.log"
