@@ -18,6 +18,11 @@ final class CandidateParser {
             throw new ParseException("candidate line missing or longer than " + MAX_LINE);
         }
         String s = line.strip();
+        // RFC 8839 allows only visible characters and blanks; a control character inside a token
+        // would be lost when the line is written back (trim), so the candidate is refused instead.
+        if (s.chars().anyMatch(ch -> ch == 0x7F || (ch < 0x20 && ch != '\t'))) {
+            throw new ParseException("control character in candidate line: " + abbreviate(line));
+        }
         if (s.startsWith("a=")) {
             s = s.substring(2);
         }
