@@ -30,7 +30,7 @@ public final class Demo implements AutoCloseable {
     public static Demo start(DemoOptions options) {
         PeerConnectionSettings settings = new PeerConnectionSettings(options.iceAddresses(), options.consentTimeout());
         SessionRegistry sessions = new SessionRegistry(settings, options.maxSessions(),
-                new SessionMediaFactory(options.recordDirectory()));
+                new SessionMediaFactory(options.recordDirectory(), options.recordCombined()));
         DemoHttpServer http;
         try {
             http = DemoHttpServer.start(new InetSocketAddress(options.bindAddress(), options.port()),

@@ -17,14 +17,15 @@ import java.util.Optional;
  * @param maxSessions how many sessions may run at once; more get 503
  * @param corsOrigins origins allowed to call the HTTP API; empty allows any origin
  * @param recordDirectory where each session's media is written, if anywhere
+ * @param recordCombined whether a session's video and audio go to one WebM/Matroska file instead of one file each
  * @param window whether a Swing window shows the decoded video
  * @param iceAddresses local addresses offered as ICE host candidates; empty means every up IPv4 interface
  * @param consentTimeout how long a silent peer keeps its session (ICE consent freshness)
  * @param verbose debug logging
  */
 public record DemoOptions(String bindAddress, int port, Optional<String> token, int maxSessions,
-        List<String> corsOrigins, Optional<Path> recordDirectory, boolean window, List<InetAddress> iceAddresses,
-        Duration consentTimeout, boolean verbose) {
+        List<String> corsOrigins, Optional<Path> recordDirectory, boolean recordCombined, boolean window,
+        List<InetAddress> iceAddresses, Duration consentTimeout, boolean verbose) {
 
     /** The usage text printed for {@code --help} and for bad arguments. */
     public static final String USAGE = """
@@ -34,7 +35,9 @@ public record DemoOptions(String bindAddress, int port, Optional<String> token, 
               --token SECRET       require "Authorization: Bearer SECRET" on /whip and /whep
               --max-sessions N     concurrent sessions before 503 (default 8)
               --cors-origin ORIGIN allow this origin only (repeatable; default: any origin)
-              --record DIR         write each session's media to DIR
+              --record DIR         write each session's media to DIR (.ivf or .mp4 video, .opus audio)
+              --record-combined    with --record: video and audio in one file per session
+                                   (.webm for VP8, .mkv for H.264)
               --window             show the decoded video in a desktop window
               --ice-address ADDR   offer this local address as an ICE candidate (repeatable;
                                    default: every IPv4 interface that is up)
@@ -51,6 +54,9 @@ public record DemoOptions(String bindAddress, int port, Optional<String> token, 
         }
         corsOrigins = List.copyOf(corsOrigins);
         iceAddresses = List.copyOf(iceAddresses);
+        if (recordCombined && recordDirectory.isEmpty()) {
+            throw new IllegalArgumentException("--record-combined needs --record DIR");
+        }
         if (consentTimeout.isNegative() || consentTimeout.isZero()) {
             throw new IllegalArgumentException("--consent-timeout must be positive");
         }
@@ -58,7 +64,7 @@ public record DemoOptions(String bindAddress, int port, Optional<String> token, 
 
     /** The defaults: port 8080, any origin, 8 sessions, no token, no recording, no window. */
     public static DemoOptions defaults() {
-        return new DemoOptions("127.0.0.1", 8080, Optional.empty(), 8, List.of(), Optional.empty(), false, List.of(),
+        return new DemoOptions("127.0.0.1", 8080, Optional.empty(), 8, List.of(), Optional.empty(), false, false, List.of(),
                 Duration.ofSeconds(30), false);
     }
 
@@ -75,6 +81,7 @@ public record DemoOptions(String bindAddress, int port, Optional<String> token, 
         int maxSessions = o.maxSessions;
         List<String> origins = new ArrayList<>();
         Optional<Path> record = o.recordDirectory;
+        boolean recordCombined = false;
         boolean window = false;
         List<InetAddress> ice = new ArrayList<>();
         Duration consent = o.consentTimeout;
@@ -88,6 +95,7 @@ public record DemoOptions(String bindAddress, int port, Optional<String> token, 
                 case "--max-sessions" -> maxSessions = intValue(a, value(args, ++i, a));
                 case "--cors-origin" -> origins.add(value(args, ++i, a));
                 case "--record" -> record = Optional.of(Path.of(value(args, ++i, a)));
+                case "--record-combined" -> recordCombined = true;
                 case "--window" -> window = true;
                 case "--ice-address" -> ice.add(address(value(args, ++i, a)));
                 case "--consent-timeout" -> consent = Duration.ofSeconds(intValue(a, value(args, ++i, a)));
@@ -95,13 +103,14 @@ public record DemoOptions(String bindAddress, int port, Optional<String> token, 
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        return new DemoOptions(bind, port, token, maxSessions, origins, record, window, ice, consent, verbose);
+        return new DemoOptions(bind, port, token, maxSessions, origins, record, recordCombined, window, ice, consent,
+                verbose);
     }
 
     /** A copy on another port. */
     public DemoOptions withPort(int newPort) {
-        return new DemoOptions(bindAddress, newPort, token, maxSessions, corsOrigins, recordDirectory, window,
-                iceAddresses, consentTimeout, verbose);
+        return new DemoOptions(bindAddress, newPort, token, maxSessions, corsOrigins, recordDirectory, recordCombined,
+                window, iceAddresses, consentTimeout, verbose);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -74,7 +74,8 @@ public final class DemoReceiver {
         b.append("            WHEP play    POST ").append(base).append("/whep\n");
         b.append("            sessions     GET  ").append(base).append("/api/sessions\n");
         options.token().ifPresent(t -> b.append("     WHIP and WHEP need: Authorization: Bearer <the --token>\n"));
-        options.recordDirectory().ifPresent(d -> b.append("  Recording each session to ").append(d.toAbsolutePath()).append('\n'));
+        options.recordDirectory().ifPresent(d -> b.append("  Recording each session to ").append(d.toAbsolutePath())
+                .append(options.recordCombined() ? " (video and audio in one .webm or .mkv)" : "").append('\n'));
         b.append("Ctrl-C stops it.");
         return b.toString();
     }

@@ -9,9 +9,11 @@ import java.util.function.Function;
 /** Gives each session its recording (with {@code --record}) and, when jrtc sends, its playback. */
 final class SessionMediaFactory implements Function<Session.Setup, SessionMedia> {
     private final Optional<Path> recordDirectory;
+    private final boolean recordCombined;
 
-    SessionMediaFactory(Optional<Path> recordDirectory) {
+    SessionMediaFactory(Optional<Path> recordDirectory, boolean recordCombined) {
         this.recordDirectory = recordDirectory;
+        this.recordCombined = recordCombined;
     }
 
     @Override
@@ -19,6 +21,6 @@ final class SessionMediaFactory implements Function<Session.Setup, SessionMedia>
         if (!setup.via().ingest()) {
             return SessionMedia.of(Optional.empty(), Optional.of(SessionMedia.testPattern(setup)));
         }
-        return SessionMedia.of(recordDirectory.map(d -> SessionMedia.recordTo(setup, d)), Optional.empty());
+        return SessionMedia.of(recordDirectory.map(d -> SessionMedia.recordTo(setup, d, recordCombined)), Optional.empty());
     }
 }

@@ -1,6 +1,7 @@
 package dev.jrtc.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,13 +28,15 @@ class DemoOptionsTest {
     @Test
     void everyOptionIsRead() {
         DemoOptions o = DemoOptions.parse("--port", "9000", "--token", "t", "--max-sessions", "2", "--cors-origin",
-                "http://a", "--cors-origin", "http://b", "--record", "rec", "--window", "--consent-timeout", "5",
+                "http://a", "--cors-origin", "http://b", "--record", "rec", "--record-combined", "--window", "--consent-timeout", "5",
                 "--ice-address", "127.0.0.1", "--verbose");
         assertEquals(9000, o.port());
         assertEquals(Optional.of("t"), o.token());
         assertEquals(2, o.maxSessions());
         assertEquals(List.of("http://a", "http://b"), o.corsOrigins());
         assertEquals(Optional.of(Path.of("rec")), o.recordDirectory());
+        assertTrue(o.recordCombined());
+        assertFalse(DemoOptions.parse("--record", "rec").recordCombined());
         assertTrue(o.window() && o.verbose());
         assertEquals(Duration.ofSeconds(5), o.consentTimeout());
         assertEquals(1, o.iceAddresses().size());
@@ -49,6 +52,8 @@ class DemoOptionsTest {
                 .getMessage().contains("0..65535"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DemoOptions.parse("--frobnicate"))
                 .getMessage().contains("unknown option --frobnicate"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> DemoOptions.parse("--record-combined"))
+                .getMessage().contains("--record-combined needs --record DIR"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DemoOptions.parse("--max-sessions", "0"))
                 .getMessage().contains("at least 1"));
     }

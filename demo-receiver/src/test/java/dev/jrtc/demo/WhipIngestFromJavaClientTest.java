@@ -160,6 +160,43 @@ class WhipIngestFromJavaClientTest {
         }
     }
 
+    @Test
+    void combinedRecordingWritesOneWebm(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        try (Demo demo = DemoHttp.start("--record", dir.toString(), "--record-combined");
+                JavaWhipClient client = new JavaWhipClient()) {
+            DemoHttp http = new DemoHttp(demo);
+            HttpResponse<String> created = http.post("/whip", "application/sdp", client.offer(true));
+            client.answer(created.body());
+            client.connected.get(20, TimeUnit.SECONDS);
+            client.startSending();
+            String location = created.headers().firstValue("Location").orElseThrow();
+            String id = location.substring("/whip/".length());
+            JsonNode session = awaitDecoded(http, id, MIN_DECODED);
+            java.nio.file.Path file = dir.resolve(id + ".webm");
+            assertEquals(file.toString(), session.path("recording").path(0).asText(), session.toString());
+            client.close();
+            assertEquals(200, http.send(http.request(location).DELETE()).statusCode());
+            byte[] webm = java.nio.file.Files.readAllBytes(file);
+            assertEquals(0x1A45DFA3, java.nio.ByteBuffer.wrap(webm).getInt(), "an EBML file");
+            // The client's first frame (the clip's key frame) is in the first block, byte for byte.
+            byte[] first = JavaWhipClient.clip().get(0);
+            assertTrue(indexOf(webm, first) > 0, "the first key frame is in the file");
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int k = 0; k < needle.length; k++) {
+                if (haystack[i + k] != needle[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     private static JsonNode awaitDecoded(DemoHttp http, String id, int frames) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         JsonNode last = null;

@@ -71,4 +71,49 @@ public final class Ffmpeg {
         }
         return values;
     }
+
+    /** Runs a command that must exit 0; returns what it printed on standard error (for {@code -v error} runs). */
+    public static String stderr(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        p.getOutputStream().close();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("timed out: " + String.join(" ", command));
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " exited with " + p.exitValue() + ": " + err);
+        }
+        return err;
+    }
+
+    /**
+     * Every stream of a file as ffprobe sees it (codec_name, codec_type, width, height, sample_rate,
+     * channels, nb_read_packets), in stream order, and the format's duration and name under the key
+     * {@code "format"}.
+     */
+    public static java.util.Map<String, List<java.util.Map<String, String>>> probeAll(Path file)
+            throws IOException, InterruptedException {
+        String out = new String(run("ffprobe", "-v", "error", "-count_packets", "-show_entries",
+                "stream=index,codec_name,codec_type,width,height,sample_rate,channels,nb_read_packets"
+                        + ":format=duration,format_name,nb_streams",
+                "-of", "default=noprint_wrappers=0", file.toString()), StandardCharsets.UTF_8);
+        java.util.Map<String, List<java.util.Map<String, String>>> result = new java.util.LinkedHashMap<>();
+        List<java.util.Map<String, String>> streams = new java.util.ArrayList<>();
+        java.util.Map<String, String> current = null;
+        for (String line : out.split("\n")) {
+            line = line.trim();
+            if (line.equals("[STREAM]") || line.equals("[FORMAT]")) {
+                current = new java.util.LinkedHashMap<>();
+                (line.equals("[STREAM]") ? streams : result.computeIfAbsent("format", k -> new java.util.ArrayList<>()))
+                        .add(current);
+            } else if (line.startsWith("[/")) {
+                current = null;
+            } else if (current != null && line.indexOf('=') > 0) {
+                current.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        result.put("streams", streams);
+        return result;
+    }
 }

@@ -80,9 +80,13 @@ public final class SessionMedia {
         return new TestPatternPlayback(setup.id(), video, audio);
     }
 
-    /** Recording of what a session receives into {@code directory}. */
-    public static Recording recordTo(Session.Setup setup, Path directory) {
-        return new FileRecording(setup.id(), directory);
+    /**
+     * Recording of what a session receives into {@code directory}.
+     *
+     * @param combined video and audio in one WebM/Matroska file rather than one file per track
+     */
+    public static Recording recordTo(Session.Setup setup, Path directory, boolean combined) {
+        return new FileRecording(setup.id(), directory, combined);
     }
 
     /** The files written, if recording. */

@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class OggOpusWriter implements Recorder {
     /** The usual libopus encoder delay, which the decoder drops from the start. */
-    static final int PRE_SKIP = 312;
+    static final int PRE_SKIP = OpusHead.PRE_SKIP;
     private static final int PACKETS_PER_PAGE = 50;
     private final FileSink file;
     private final OggPageWriter pages;
@@ -78,15 +78,7 @@ public final class OggOpusWriter implements Recorder {
     }
 
     private void writeHeaders(int channels) {
-        ByteBuffer head = ByteBuffer.allocate(19).order(ByteOrder.LITTLE_ENDIAN);
-        head.put("OpusHead".getBytes(StandardCharsets.US_ASCII));
-        head.put((byte) 1); // version
-        head.put((byte) channels);
-        head.putShort((short) PRE_SKIP);
-        head.putInt(48_000); // input sample rate, informational
-        head.putShort((short) 0); // output gain
-        head.put((byte) 0); // channel mapping family 0: mono or stereo
-        pages.add(head.array(), 0);
+        pages.add(OpusHead.of(channels), 0);
         pages.flush(false);
         byte[] vendor = "jrtc".getBytes(StandardCharsets.UTF_8);
         ByteBuffer tags = ByteBuffer.allocate(8 + 4 + vendor.length + 4).order(ByteOrder.LITTLE_ENDIAN);

@@ -10,6 +10,9 @@ import java.nio.file.Path;
  * with their RTP timestamps, which set the file's timing; gaps in the timestamps stay gaps.
  *
  * <p>I/O errors are thrown as {@link java.io.UncheckedIOException}. Not thread-safe.
+ *
+ * <p>To put a video and an audio track in one file, use {@link MatroskaWriter}, whose
+ * {@link MatroskaWriter#video()} and {@link MatroskaWriter#audio()} are Recorders.
  */
 public interface Recorder extends AutoCloseable {
 
