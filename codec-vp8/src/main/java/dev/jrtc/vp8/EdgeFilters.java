@@ -51,6 +51,15 @@ final class EdgeFilters {
         }
     }
 
+    /**
+     * The high bit of each byte of {@code differ} that is not zero: the columns of a horizontal
+     * edge that are not flat, to be visited with {@code numberOfTrailingZeros}.
+     */
+    private static long nonZeroBytes(long differ) {
+        return (((differ & 0x7F7F_7F7F_7F7F_7F7FL) + 0x7F7F_7F7F_7F7F_7F7FL) | differ)
+                & 0x8080_8080_8080_8080L;
+    }
+
     /** The horizontal macroblock edge above row {@code o}, {@code n} (8 or 16) columns. */
     static void mbHorizontal(byte[] s, int o, int stride, int n, int edgeLimit, int interior,
             int hev) {
@@ -63,11 +72,9 @@ final class EdgeFilters {
             long q1 = (long) LONGS.get(s, o + stride);
             long q2 = (long) LONGS.get(s, o + 2 * stride);
             long q3 = (long) LONGS.get(s, o + 3 * stride);
-            long differ = (p2 ^ p1) | (p1 ^ p0) | (p0 ^ q0) | (q0 ^ q1) | (q1 ^ q2);
-            for (int sh = 0; differ != 0 && sh < 64; sh += 8) {
-                if (((differ >>> sh) & 0xFF) == 0) {
-                    continue;
-                }
+            long cols = nonZeroBytes((p2 ^ p1) | (p1 ^ p0) | (p0 ^ q0) | (q0 ^ q1) | (q1 ^ q2));
+            for (; cols != 0; cols &= cols - 1) {
+                int sh = Long.numberOfTrailingZeros(cols) - 7;
                 mbFilter(s, o + (sh >> 3), stride, (int) (p3 >>> sh) & 0xFF,
                         (int) (p2 >>> sh) & 0xFF, (int) (p1 >>> sh) & 0xFF, (int) (p0 >>> sh) & 0xFF,
                         (int) (q0 >>> sh) & 0xFF, (int) (q1 >>> sh) & 0xFF, (int) (q2 >>> sh) & 0xFF,
@@ -138,11 +145,9 @@ final class EdgeFilters {
             long q1 = (long) LONGS.get(s, o + stride);
             long q2 = (long) LONGS.get(s, o + 2 * stride);
             long q3 = (long) LONGS.get(s, o + 3 * stride);
-            long differ = (p1 ^ p0) | (p0 ^ q0) | (q0 ^ q1);
-            for (int sh = 0; differ != 0 && sh < 64; sh += 8) {
-                if (((differ >>> sh) & 0xFF) == 0) {
-                    continue;
-                }
+            long cols = nonZeroBytes((p1 ^ p0) | (p0 ^ q0) | (q0 ^ q1));
+            for (; cols != 0; cols &= cols - 1) {
+                int sh = Long.numberOfTrailingZeros(cols) - 7;
                 subFilter(s, o + (sh >> 3), stride, (int) (p3 >>> sh) & 0xFF,
                         (int) (p2 >>> sh) & 0xFF, (int) (p1 >>> sh) & 0xFF, (int) (p0 >>> sh) & 0xFF,
                         (int) (q0 >>> sh) & 0xFF, (int) (q1 >>> sh) & 0xFF, (int) (q2 >>> sh) & 0xFF,

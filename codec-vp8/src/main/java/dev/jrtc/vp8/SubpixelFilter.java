@@ -34,6 +34,8 @@ final class SubpixelFilter {
 
     /** First-pass output: up to 16 columns by 16 + 5 rows. */
     private final int[] temp = new int[16 * 21];
+    /** First-pass output of the eight-lane six-tap filter: 16 columns by 16 + 5 rows. */
+    private final byte[] laneTemp = new byte[SixTapLanes.TEMP_SIZE];
 
     /**
      * Predicts a {@code w}x{@code h} block. {@code sOff} is the whole-pixel position in
@@ -45,6 +47,8 @@ final class SubpixelFilter {
             copy(src, sOff, sStride, dst, dOff, dStride, w, h);
         } else if (bilinear) {
             bilinear(src, sOff, sStride, fx, fy, dst, dOff, dStride, w, h);
+        } else if (w >= 8) {
+            SixTapLanes.predict(src, sOff, sStride, fx, fy, dst, dOff, dStride, w, h, laneTemp);
         } else if (fy == 0) {
             sixTapHorizontal(src, sOff, sStride, SIX_TAP[fx], dst, dOff, dStride, w, h);
         } else if (fx == 0) {
@@ -78,7 +82,8 @@ final class SubpixelFilter {
     }
 
     /*
-     * The six-tap loops slide a window along the filter direction: each output loads one new
+     * 4x4 blocks (split motion vectors) use the scalar six-tap loops below; wider blocks go to
+     * SixTapLanes. The six-tap loops slide a window along the filter direction: each output loads one new
      * pixel and reuses the five before it, instead of loading all six.
      */
 

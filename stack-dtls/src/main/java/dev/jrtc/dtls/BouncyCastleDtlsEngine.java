@@ -27,9 +27,11 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
  * without blocking, and everything it sends goes into a thread-safe queue; after adding to that
  * queue it calls the caller's {@code wakeup}, and the loop then drains {@link #poll()} on its
  * own thread. When the handshake ends, the thread publishes the outcome through the same queue
- * and returns to its executor. From then on the loop thread alone calls BC: received records are
- * decrypted inside {@code handleReceive}, and {@link #sendApplicationData} encrypts in place,
- * neither of which ever blocks (see {@link BridgedDatagramTransport}).
+ * and returns to its executor. From then on everything runs on the loop thread and never blocks.
+ * With an AES-GCM suite (the usual case) application data and alerts are protected by
+ * {@link GcmRecordLayer} on the JDK's AES-GCM, continuing BC's sequence numbers; BC sees only
+ * handshake records (a peer retransmitting its final flight). With ChaCha20-Poly1305 BC protects
+ * every record, called from the loop (see {@link BridgedDatagramTransport}).
  *
  * <h2>Timers</h2>
  * BC's flight retransmission timer runs inside the handshake thread, as the wait it passes to
@@ -62,10 +64,17 @@ public final class BouncyCastleDtlsEngine implements DtlsEngine {
     private InetSocketAddress remote;
     private DTLSTransport connection;
     private byte[] receiveBuffer;
+    private final RecordLayer recordChoice;
+    /** Protects application data and alerts once connected with AES-GCM; null while BC does. */
+    private GcmRecordLayer records;
+    /** The highest (epoch, sequence number) of the records handed to BC, for the record layer's replay window. */
+    private int highestEpochToBc;
+    private long highestSeqToBc = -1;
 
     private BouncyCastleDtlsEngine(DtlsConfig config, SecureRandom random, Executor handshakeExecutor, Runnable wakeup,
-            PeerFactory peers) {
+            PeerFactory peers, RecordLayer recordChoice) {
         this.peers = peers;
+        this.recordChoice = recordChoice;
         this.config = Objects.requireNonNull(config, "config");
         this.handshakeExecutor = Objects.requireNonNull(handshakeExecutor, "handshakeExecutor");
         this.wakeup = Objects.requireNonNull(wakeup, "wakeup");
@@ -87,13 +96,20 @@ public final class BouncyCastleDtlsEngine implements DtlsEngine {
      */
     public static BouncyCastleDtlsEngine create(DtlsConfig config, SecureRandom random, Executor handshakeExecutor,
             Runnable wakeup) {
-        return new BouncyCastleDtlsEngine(config, random, handshakeExecutor, wakeup, PeerFactory.JRTC);
+        return new BouncyCastleDtlsEngine(config, random, handshakeExecutor, wakeup, PeerFactory.JRTC,
+                RecordLayer.JDK_AES_GCM);
     }
 
     /** For tests in this package: an engine whose BC peer comes from {@code peers}. */
     static BouncyCastleDtlsEngine create(DtlsConfig config, SecureRandom random, Executor handshakeExecutor,
             Runnable wakeup, PeerFactory peers) {
-        return new BouncyCastleDtlsEngine(config, random, handshakeExecutor, wakeup, peers);
+        return create(config, random, handshakeExecutor, wakeup, peers, RecordLayer.JDK_AES_GCM);
+    }
+
+    /** For tests in this package: as above, choosing who protects records after the handshake. */
+    static BouncyCastleDtlsEngine create(DtlsConfig config, SecureRandom random, Executor handshakeExecutor,
+            Runnable wakeup, PeerFactory peers, RecordLayer recordChoice) {
+        return new BouncyCastleDtlsEngine(config, random, handshakeExecutor, wakeup, peers, recordChoice);
     }
 
     @Override
@@ -105,7 +121,7 @@ public final class BouncyCastleDtlsEngine implements DtlsEngine {
         state = DtlsState.HANDSHAKING;
         handshakeDeadlineNanos = nowNanos + config.handshakeTimeout().toNanos();
         try {
-            handshakeExecutor.execute(new HandshakeTask(config, crypto, transport, peers, this::fromBc));
+            handshakeExecutor.execute(new HandshakeTask(config, crypto, transport, peers, recordChoice, this::fromBc));
         } catch (RejectedExecutionException e) {
             end(new DtlsFailure.TransportError("handshake executor rejected the task: " + e.getMessage()));
         }
@@ -130,6 +146,11 @@ public final class BouncyCastleDtlsEngine implements DtlsEngine {
             counters.dropped(DtlsDropReason.NOT_RUNNING);
             return;
         }
+        if (records != null) {
+            receiveOnRecordLayer(buf, offset, length);
+            return;
+        }
+        noteRecordNumbersToBc(buf, offset, length);
         byte[] datagram = Arrays.copyOfRange(buf, offset, offset + length);
         if (!inbound.offer(datagram)) {
             counters.dropped(DtlsDropReason.QUEUE_FULL);
@@ -156,6 +177,9 @@ public final class BouncyCastleDtlsEngine implements DtlsEngine {
         }
         if (length > maxApplicationDataLength()) {
             throw new IllegalArgumentException("record of " + length + " bytes exceeds " + maxApplicationDataLength());
+        }
+        if (records != null) {
+            return sendRecord(CONTENT_APPLICATION_DATA, buf, offset, length);
         }
         try {
             // BC checks off < buf.length even for an empty record; give it a one-byte array then.
@@ -184,10 +208,14 @@ public final class BouncyCastleDtlsEngine implements DtlsEngine {
     public void close(long nowNanos) {
         switch (state) {
             case CONNECTED -> {
-                try {
-                    connection.close(); // sends close_notify through the transport, on this thread
-                } catch (IOException e) {
-                    // Closing anyway; the peer will time out instead of seeing close_notify.
+                if (records != null) {
+                    sendCloseNotify();
+                } else {
+                    try {
+                        connection.close(); // sends close_notify through the transport, on this thread
+                    } catch (IOException e) {
+                        // Closing anyway; the peer will time out instead of seeing close_notify.
+                    }
                 }
                 end(new DtlsCloseReason.LocalClose());
             }
@@ -227,6 +255,11 @@ public final class BouncyCastleDtlsEngine implements DtlsEngine {
         return counters.snapshot();
     }
 
+    /** jrtc's record layer once it has taken over, or null (for tests in this package). */
+    GcmRecordLayer recordLayer() {
+        return records;
+    }
+
     /** Called by BC's transport and by the handshake task, on either thread. */
     private void fromBc(Object item) {
         if (item instanceof byte[]) {
@@ -249,6 +282,7 @@ public final class BouncyCastleDtlsEngine implements DtlsEngine {
             ready.add(ok.connected());
             // Records that arrived while the handshake thread was finishing are still queued.
             drainConnection();
+            takeOverRecords(ok.recordKeys());
         } else {
             end(((HandshakeOutcome.Failed) outcome).failure());
         }
@@ -285,6 +319,108 @@ public final class BouncyCastleDtlsEngine implements DtlsEngine {
     }
 
     private static final int ENDED = -2;
+    private static final int CONTENT_ALERT = 21;
+    private static final int CONTENT_HANDSHAKE_OR_CCS_MAX = 22;
+    private static final int CONTENT_APPLICATION_DATA = 23;
+    private static final byte ALERT_FATAL = 2;
+    private static final byte CLOSE_NOTIFY = 0;
+
+    /**
+     * Once BC has handed over an AES-GCM connection, application data and alerts of its epoch go
+     * through {@link GcmRecordLayer}, continuing BC's sequence numbers. BC keeps only what it
+     * still needs: handshake and change_cipher_spec records (a retransmitted final flight).
+     */
+    private void takeOverRecords(GcmRecordKeys keys) {
+        int epoch = transport.highestEpochSent();
+        if (keys == null || state != DtlsState.CONNECTED || epoch != 1) {
+            return; // ChaCha20 (or an unexpected epoch): BC protects everything, as before
+        }
+        long readBefore = highestEpochToBc == epoch ? highestSeqToBc : -1;
+        records = new GcmRecordLayer(keys, config.role(), epoch, transport.highestSeqSent() + 1, readBefore, counters);
+        transport.silenceBc();
+    }
+
+    /** Splits a datagram into records: ours are decrypted here, the rest go to BC. */
+    private void receiveOnRecordLayer(byte[] buf, int offset, int length) {
+        transport.onDatagramAfterHandshake(buf[offset]);
+        int end = offset + length;
+        byte[] forBc = null;
+        for (int pos = offset; pos < end && state == DtlsState.CONNECTED; ) {
+            int type = buf[pos] & 0xFF;
+            int recordLength = DatagramGuard.RECORD_HEADER_LENGTH + GcmRecordLayer.u16(buf, pos + 11);
+            if (type == CONTENT_APPLICATION_DATA || type == CONTENT_ALERT) {
+                byte[] plaintext = records.unprotect(buf, pos, recordLength);
+                if (plaintext != null && type == CONTENT_APPLICATION_DATA) {
+                    if (plaintext.length > 0) { // an empty record carries nothing (BC's path skips it too)
+                        ready.add(new DtlsEvent.ApplicationData(plaintext));
+                    }
+                } else if (plaintext != null) {
+                    onAlert(plaintext);
+                }
+            } else if (type <= CONTENT_HANDSHAKE_OR_CCS_MAX) {
+                forBc = append(forBc, buf, pos, recordLength);
+            }
+            pos += recordLength;
+        }
+        if (forBc != null && state == DtlsState.CONNECTED) {
+            if (!inbound.offer(forBc)) {
+                counters.dropped(DtlsDropReason.QUEUE_FULL);
+                return;
+            }
+            drainConnection();
+        }
+    }
+
+    /** An alert of the connection's epoch (RFC 5246 section 7.2): close_notify is answered in kind. */
+    private void onAlert(byte[] alert) {
+        if (alert.length != 2) {
+            counters.dropped(DtlsDropReason.MALFORMED);
+            return;
+        }
+        if (alert[1] == CLOSE_NOTIFY) {
+            sendCloseNotify();
+            end(new DtlsCloseReason.PeerClosed());
+        } else if (alert[0] == ALERT_FATAL) {
+            end(new DtlsFailure.AlertReceived((short) (alert[1] & 0xFF)));
+        }
+        // Other warnings (e.g. no_renegotiation) change nothing.
+    }
+
+    private void sendCloseNotify() {
+        byte[] alert = {1, CLOSE_NOTIFY}; // warning, close_notify
+        sendRecord(CONTENT_ALERT, alert, 0, alert.length);
+    }
+
+    private boolean sendRecord(int type, byte[] buf, int offset, int length) {
+        byte[] record = records.protect(type, buf, offset, length);
+        if (record == null) {
+            end(new DtlsFailure.TransportError("DTLS sequence numbers of epoch " + records.epoch() + " exhausted"));
+            return false;
+        }
+        counters.sent();
+        ready.add(new Transmit(local, remote, record));
+        return true;
+    }
+
+    private static byte[] append(byte[] head, byte[] buf, int offset, int length) {
+        int at = head == null ? 0 : head.length;
+        byte[] out = head == null ? new byte[length] : Arrays.copyOf(head, at + length);
+        System.arraycopy(buf, offset, out, at, length);
+        return out;
+    }
+
+    /** Tracks the highest (epoch, sequence number) among records about to reach BC. */
+    private void noteRecordNumbersToBc(byte[] buf, int offset, int length) {
+        int end = offset + length;
+        for (int pos = offset; pos < end; pos += DatagramGuard.RECORD_HEADER_LENGTH + GcmRecordLayer.u16(buf, pos + 11)) {
+            int epoch = GcmRecordLayer.u16(buf, pos + 3);
+            long seq = GcmRecordLayer.u48(buf, pos + 5);
+            if (epoch > highestEpochToBc || (epoch == highestEpochToBc && seq > highestSeqToBc)) {
+                highestEpochToBc = epoch;
+                highestSeqToBc = seq;
+            }
+        }
+    }
 
     /**
      * Lets BC process one record, from the inbound queue or (if {@code pendingOnly}) from what it

@@ -56,6 +56,11 @@ final class BridgedDatagramTransport implements DatagramTransport {
     private byte[] heldChangeCipherSpec;
     /** Loop thread only: our flight ended the handshake and the peer has not yet shown it got it. */
     private boolean answeringFinalFlight;
+    /** The highest epoch of a record BC sent, and the highest sequence number it used in that epoch. */
+    private int highestEpochSent;
+    private long highestSeqSent = -1;
+    /** Loop thread only: {@link GcmRecordLayer} writes the epoch now, so BC's own numbering must not reach the wire. */
+    private boolean bcSilenced;
 
     BridgedDatagramTransport(InboundDatagramQueue inbound, Consumer<byte[]> outbound, int mtu, int initialResendMillis) {
         this.inbound = inbound;
@@ -72,6 +77,27 @@ final class BridgedDatagramTransport implements DatagramTransport {
         loopMode = true;
     }
 
+    /** The highest epoch of any record BC sent. Read on the loop after the handshake thread handed over. */
+    int highestEpochSent() {
+        return highestEpochSent;
+    }
+
+    /** The highest sequence number BC used in {@link #highestEpochSent()}, or -1. */
+    long highestSeqSent() {
+        return highestSeqSent;
+    }
+
+    /**
+     * From now on records BC writes are discarded: jrtc's record layer owns the epoch's sequence
+     * numbers, and a BC record would reuse one. Only handshake answers to a retransmitted final
+     * flight could still come from BC; {@link #onDatagramAfterHandshake} repeats the original
+     * flight byte for byte instead (its sequence numbers were used once, so the peer's replay
+     * window treats them as it should). Loop thread only.
+     */
+    void silenceBc() {
+        bcSilenced = true;
+    }
+
     /**
      * A datagram that arrived after the handshake, before BC sees it; loop thread only. If our
      * flight was the last one of the handshake and the datagram carries a handshake or
@@ -82,10 +108,16 @@ final class BridgedDatagramTransport implements DatagramTransport {
      * data from the peer proves it finished, and the answers stop.
      */
     void onDatagramAfterHandshake(byte[] datagram) {
-        if (!answeringFinalFlight || datagram.length == 0) {
+        if (datagram.length > 0) {
+            onDatagramAfterHandshake(datagram[0]);
+        }
+    }
+
+    /** As {@link #onDatagramAfterHandshake(byte[])}, given the content type of the datagram's first record. */
+    void onDatagramAfterHandshake(byte contentType) {
+        if (!answeringFinalFlight) {
             return;
         }
-        byte contentType = datagram[0];
         if (contentType == APPLICATION_DATA) {
             answeringFinalFlight = false;
         } else if (contentType == HANDSHAKE || contentType == CHANGE_CIPHER_SPEC) {
@@ -185,9 +217,10 @@ final class BridgedDatagramTransport implements DatagramTransport {
      */
     @Override
     public void send(byte[] buf, int off, int len) {
-        if (aborted) {
+        if (aborted || bcSilenced) {
             return;
         }
+        noteRecordNumbers(buf, off, len);
         if (len > 0 && buf[off] == CHANGE_CIPHER_SPEC) {
             flushHeld();
             heldChangeCipherSpec = copy(buf, off, len, 0, len);
@@ -205,6 +238,23 @@ final class BridgedDatagramTransport implements DatagramTransport {
             emit(held);
         }
         emit(copy(buf, off, len, 0, len));
+    }
+
+    /** Tracks the highest (epoch, sequence number) among the records BC wrote. */
+    private void noteRecordNumbers(byte[] buf, int off, int len) {
+        int pos = off;
+        int end = off + len;
+        while (end - pos >= DatagramGuard.RECORD_HEADER_LENGTH) {
+            int epoch = GcmRecordLayer.u16(buf, pos + 3);
+            long seq = GcmRecordLayer.u48(buf, pos + 5);
+            if (epoch > highestEpochSent) {
+                highestEpochSent = epoch;
+                highestSeqSent = seq;
+            } else if (epoch == highestEpochSent && seq > highestSeqSent) {
+                highestSeqSent = seq;
+            }
+            pos += DatagramGuard.RECORD_HEADER_LENGTH + GcmRecordLayer.u16(buf, pos + 11);
+        }
     }
 
     private void emit(byte[] datagram) {

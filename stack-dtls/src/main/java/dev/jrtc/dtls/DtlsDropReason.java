@@ -13,5 +13,11 @@ public enum DtlsDropReason {
     /** The handshake thread is behind and the bounded inbound queue is full. */
     QUEUE_FULL,
     /** Arrived before {@code start} or after the association closed. */
-    NOT_RUNNING
+    NOT_RUNNING,
+    /** An encrypted record whose AES-GCM tag did not verify (forged, corrupted, or not for these keys). */
+    RECORD_AUTHENTICATION_FAILED,
+    /** A record whose sequence number the anti-replay window (RFC 6347 section 4.1.2.6) has already seen or left behind. */
+    REPLAYED_RECORD,
+    /** An encrypted record of an epoch other than the connection's. */
+    WRONG_EPOCH
 }

@@ -9,9 +9,12 @@ import org.bouncycastle.tls.DTLSTransport;
  */
 sealed interface HandshakeOutcome {
 
-    /** Keys exist and the peer is who SDP said; the loop takes over {@code transport}. */
+    /**
+     * Keys exist and the peer is who SDP said; the loop takes over {@code transport}.
+     * {@code recordKeys} is null unless an AES-GCM suite was negotiated.
+     */
     record Succeeded(DTLSTransport transport, DtlsEvent.PeerCertificate peer, DtlsEvent.SrtpKeysExported keys,
-            DtlsEvent.Connected connected) implements HandshakeOutcome {
+            DtlsEvent.Connected connected, GcmRecordKeys recordKeys) implements HandshakeOutcome {
     }
 
     /** The handshake ended without keys. */

@@ -24,6 +24,7 @@ final class HandshakeRecorder {
     private SrtpProfile srtpProfile;
     private byte[] keyingMaterial;
     private int cipherSuite = -1;
+    private GcmRecordKeys recordKeys;
 
     /** Records {@code f} unless an earlier cause is known, and returns the alert to abort with. */
     TlsFatalAlert fail(DtlsFailure f, short alert) {
@@ -55,6 +56,12 @@ final class HandshakeRecorder {
         }
         keyingMaterial = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, srtpProfile.keyingMaterialLength());
         cipherSuite = context.getSecurityParametersConnection().getCipherSuite();
+        recordKeys = GcmRecordKeys.derive(context);
+    }
+
+    /** The AES-GCM record keys, or null for a suite that stays on BC's record layer. */
+    GcmRecordKeys recordKeys() {
+        return recordKeys;
     }
 
     byte[] keyingMaterial() {

@@ -18,9 +18,11 @@ final class HandshakeTask implements Runnable {
     private final BridgedDatagramTransport transport;
     private final PeerFactory peers;
     private final Consumer<HandshakeOutcome> publish;
+    private final RecordLayer records;
 
     HandshakeTask(DtlsConfig config, JcaTlsCrypto crypto, BridgedDatagramTransport transport, PeerFactory peers,
-            Consumer<HandshakeOutcome> publish) {
+            RecordLayer records, Consumer<HandshakeOutcome> publish) {
+        this.records = records;
         this.peers = peers;
         this.config = config;
         this.crypto = crypto;
@@ -43,6 +45,11 @@ final class HandshakeTask implements Runnable {
         }
     }
 
+    /** The keys for jrtc's own record layer, unless this engine is to keep BC's for everything. */
+    private GcmRecordKeys recordKeys(HandshakeRecorder recorder) {
+        return records == RecordLayer.JDK_AES_GCM ? recorder.recordKeys() : null;
+    }
+
     private HandshakeOutcome handshake(HandshakeRecorder recorder) throws Exception {
         DTLSTransport dtls;
         if (config.role() == DtlsRole.CLIENT) {
@@ -58,6 +65,6 @@ final class HandshakeTask implements Runnable {
         return new HandshakeOutcome.Succeeded(dtls,
                 new DtlsEvent.PeerCertificate(recorder.peerChain(), recorder.matchedFingerprint()),
                 new DtlsEvent.SrtpKeysExported(config.role(), profile, material),
-                new DtlsEvent.Connected(config.role(), suite, profile));
+                new DtlsEvent.Connected(config.role(), suite, profile), recordKeys(recorder));
     }
 }

@@ -83,8 +83,20 @@ final class EnginePump implements AutoCloseable {
         this(clientConfig, serverConfig, PeerFactory.JRTC, PeerFactory.JRTC, dropRule, 0.0, 0L);
     }
 
+    /** A lossless pump whose engines protect records after the handshake as chosen. */
+    EnginePump(DtlsConfig clientConfig, DtlsConfig serverConfig, RecordLayer clientRecords, RecordLayer serverRecords) {
+        this(clientConfig, serverConfig, PeerFactory.JRTC, PeerFactory.JRTC, null, 0.0, 0L, clientRecords, serverRecords);
+    }
+
     private EnginePump(DtlsConfig clientConfig, DtlsConfig serverConfig, PeerFactory clientPeers, PeerFactory serverPeers,
             BiPredicate<Side, byte[]> dropRule, double lossRate, long seed) {
+        this(clientConfig, serverConfig, clientPeers, serverPeers, dropRule, lossRate, seed, RecordLayer.JDK_AES_GCM,
+                RecordLayer.JDK_AES_GCM);
+    }
+
+    private EnginePump(DtlsConfig clientConfig, DtlsConfig serverConfig, PeerFactory clientPeers, PeerFactory serverPeers,
+            BiPredicate<Side, byte[]> dropRule, double lossRate, long seed, RecordLayer clientRecords,
+            RecordLayer serverRecords) {
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "dtls-handshake-test-" + n.incrementAndGet());
@@ -100,8 +112,10 @@ final class EnginePump implements AutoCloseable {
         this.server = new Side(SERVER_ADDRESS);
         client.peer = server;
         server.peer = client;
-        client.engine = BouncyCastleDtlsEngine.create(clientConfig, TestCertificates.RANDOM, executor, wake::release, clientPeers);
-        server.engine = BouncyCastleDtlsEngine.create(serverConfig, TestCertificates.RANDOM, executor, wake::release, serverPeers);
+        client.engine = BouncyCastleDtlsEngine.create(clientConfig, TestCertificates.RANDOM, executor, wake::release,
+                clientPeers, clientRecords);
+        server.engine = BouncyCastleDtlsEngine.create(serverConfig, TestCertificates.RANDOM, executor, wake::release,
+                serverPeers, serverRecords);
     }
 
     static long now() {

@@ -36,11 +36,15 @@ public final class RtpPacket {
     private int payloadLength;
     private int paddingLength;
 
+    /** Ids a view tracks before it first sees a two-byte id above 15: every one-byte id. */
+    private static final int ONE_BYTE_IDS = 16;
     // Element offsets by id; only the ids listed in presentIds are valid, so a reset touches only those.
-    private final int[] elementOffset = new int[MAX_EXTENSION_ID + 1];
-    private final int[] elementLength = new int[MAX_EXTENSION_ID + 1];
-    private final boolean[] present = new boolean[MAX_EXTENSION_ID + 1];
-    private final int[] presentIds = new int[MAX_EXTENSION_ID + 1];
+    // Sized for one-byte ids and grown once to every id when a larger one appears: a connection holds
+    // several views, and most never see a two-byte header.
+    private int[] elementOffset = new int[ONE_BYTE_IDS];
+    private int[] elementLength = new int[ONE_BYTE_IDS];
+    private boolean[] present = new boolean[ONE_BYTE_IDS];
+    private int[] presentIds = new int[ONE_BYTE_IDS];
     private int presentCount;
 
     /** Parses {@code buf[off, off + len)} into a new view. */
@@ -167,6 +171,12 @@ public final class RtpPacket {
     }
 
     private void record(int id, int off, int len) {
+        if (id >= present.length) {
+            elementOffset = java.util.Arrays.copyOf(elementOffset, MAX_EXTENSION_ID + 1);
+            elementLength = java.util.Arrays.copyOf(elementLength, MAX_EXTENSION_ID + 1);
+            present = java.util.Arrays.copyOf(present, MAX_EXTENSION_ID + 1);
+            presentIds = java.util.Arrays.copyOf(presentIds, MAX_EXTENSION_ID + 1);
+        }
         if (present[id]) {
             return; // a repeated id: the first one wins
         }
@@ -273,7 +283,7 @@ public final class RtpPacket {
 
     /** Whether an RFC 8285 element with this id is present. */
     public boolean hasElement(int id) {
-        return id > 0 && id <= MAX_EXTENSION_ID && present[id];
+        return id > 0 && id < present.length && present[id];
     }
 
     /** Where element {@code id}'s data starts in {@link #array()}, or -1 when absent. */

@@ -203,8 +203,8 @@ class WireFormatMatchesKnownVectorsTest {
         assertThrows(ParseException.class, () -> ChunkParser.parse(badLength, 0, badLength.length));
         byte[] overrun = hex("1388138800000000 00000000 00030020 00000001");
         assertThrows(ParseException.class, () -> ChunkParser.parse(overrun, 0, overrun.length));
-        byte[] emptyData = hex("1388138800000000 00000000 00030010 00000001 00000000 00000000");
-        assertThrows(ParseException.class, () -> ChunkParser.parse(emptyData, 0, emptyData.length));
+        byte[] shortData = hex("1388138800000000 00000000 0003000c 00000001 00000000");
+        assertThrows(ParseException.class, () -> ChunkParser.parse(shortData, 0, shortData.length), "DATA header cut short");
         byte[] sackCountLies = hex("1388138800000000 00000000 03000014 00000001 00001000 0005 0000 00010002");
         assertThrows(ParseException.class, () -> ChunkParser.parse(sackCountLies, 0, sackCountLies.length));
     }

@@ -3,28 +3,40 @@ package dev.jrtc.benchmarks.load;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Latencies in 10 µs buckets up to 10 s (longer ones land in the last bucket), recorded from many
- * threads without locks. Percentiles are the upper edge of the bucket holding the nearest rank.
+ * Latencies in fixed buckets (longer ones land in the last bucket), recorded from many threads
+ * without locks. Percentiles are the upper edge of the bucket holding the nearest rank.
  */
 final class LatencyHistogram {
-    private static final long BUCKET_NANOS = 10_000L;
-    private static final int BUCKETS = 1_000_000;
-    private final AtomicLongArray counts = new AtomicLongArray(BUCKETS);
+    private final long bucketNanos;
+    private final int buckets;
+    private final AtomicLongArray counts;
+
+    /** 10 µs buckets up to 10 s: frame latencies. */
+    LatencyHistogram() {
+        this(10_000L, 1_000_000);
+    }
+
+    /** {@code buckets} buckets of {@code bucketNanos}. */
+    LatencyHistogram(long bucketNanos, int buckets) {
+        this.bucketNanos = bucketNanos;
+        this.buckets = buckets;
+        counts = new AtomicLongArray(buckets);
+    }
 
     void record(long nanos) {
-        int b = (int) Math.min(BUCKETS - 1, Math.max(0, nanos / BUCKET_NANOS));
+        int b = (int) Math.min(buckets - 1, Math.max(0, nanos / bucketNanos));
         counts.incrementAndGet(b);
     }
 
     void reset() {
-        for (int i = 0; i < BUCKETS; i++) {
+        for (int i = 0; i < buckets; i++) {
             counts.set(i, 0);
         }
     }
 
     long count() {
         long n = 0;
-        for (int i = 0; i < BUCKETS; i++) {
+        for (int i = 0; i < buckets; i++) {
             n += counts.get(i);
         }
         return n;
@@ -38,12 +50,12 @@ final class LatencyHistogram {
         }
         long rank = (long) Math.ceil(p / 100.0 * n);
         long seen = 0;
-        for (int i = 0; i < BUCKETS; i++) {
+        for (int i = 0; i < buckets; i++) {
             seen += counts.get(i);
             if (seen >= rank) {
-                return (i + 1) * BUCKET_NANOS / 1e6;
+                return (i + 1) * bucketNanos / 1e6;
             }
         }
-        return BUCKETS * BUCKET_NANOS / 1e6;
+        return buckets * bucketNanos / 1e6;
     }
 }

@@ -13,32 +13,71 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import dev.jrtc.peerconnection.netty.EdgeThreads;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The sending side of the load test, a process of its own so that its CPU is not ours: one
  * sending {@link RTCPeerConnection} per receiving connection, driven by {@link SignalLine}s on
- * stdin, answering on stdout. Once started, every connection gets a {@link LoadFrames} frame every
- * 10 ms from one pacing thread.
+ * stdin, answering on stdout.
+ *
+ * <p>The connections are spread over a few event loops of the sender's own (one per core, or
+ * {@code -Djrtc.load.senderLoops=N}), and each loop paces its own streams: every 10 ms a task on the
+ * loop sends one {@link LoadFrames} frame on each of them. The frame is stamped, packetized, SRTP
+ * protected once and written right there, with one flush per tick, so no packet waits in a queue
+ * between threads and the stamp is taken just before the packet goes to the socket.
  */
 public final class LoadSender {
     private final PrintStream out;
     private final Map<Integer, RTCPeerConnection> connections = new ConcurrentHashMap<>();
     private final Map<Integer, RTCRtpTransceiver> videos = new ConcurrentHashMap<>();
-    private final CopyOnWriteArrayList<Stream> streams = new CopyOnWriteArrayList<>();
-    private final AtomicLong sent = new AtomicLong();
-
-    private record Stream(RTCRtpTransceiver video, AtomicLong next) {
-    }
+    private final Map<Integer, Pacer> pacerOf = new ConcurrentHashMap<>();
+    private final LongAdder sent = new LongAdder();
+    private final EventLoopGroup loops;
+    private final List<Pacer> pacers = new ArrayList<>();
+    /** Creates connections and their offers in parallel (certificate, offer, gathering). */
+    private final ExecutorService setup = Executors.newFixedThreadPool(4, new DefaultThreadFactory("load-sender-setup", true));
 
     private LoadSender(PrintStream out) {
         this.out = out;
+        int n = Integer.getInteger("jrtc.load.senderLoops", Runtime.getRuntime().availableProcessors());
+        loops = new MultiThreadIoEventLoopGroup(n, new DefaultThreadFactory("load-sender-loop", true), NioIoHandler.newFactory());
+        for (int i = 0; i < n; i++) {
+            pacers.add(new Pacer(loops.next()));
+        }
+    }
+
+    /** One loop's streams, sent to every 10 ms on that loop. */
+    private final class Pacer {
+        final EventLoop loop;
+        final List<RTCRtpTransceiver> streams = new ArrayList<>(); // loop-only
+        long nextIndex; // loop-only: every stream of this pacer sends the same frame index
+
+        Pacer(EventLoop loop) {
+            this.loop = loop;
+            loop.scheduleAtFixedRate(this::tick, 10, 1000 / LoadFrames.FRAMES_PER_SECOND, TimeUnit.MILLISECONDS);
+        }
+
+        void tick() {
+            for (RTCRtpTransceiver video : streams) {
+                long index = nextIndex;
+                video.sendFrame(LoadFrames.frame(index, System.nanoTime()), index * (90_000 / LoadFrames.FRAMES_PER_SECOND));
+            }
+            sent.add(streams.size());
+            nextIndex++;
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -48,26 +87,30 @@ public final class LoadSender {
     }
 
     private void run() throws Exception {
-        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "load-sender-pacer");
-            t.setDaemon(true);
-            return t;
-        });
-        pacer.scheduleAtFixedRate(this::sendOneFrameEach, 10, 1000 / LoadFrames.FRAMES_PER_SECOND, TimeUnit.MILLISECONDS);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null) {
             SignalLine s = SignalLine.parse(line);
             try {
                 switch (s.verb()) {
-                    case "NEW", "NEWDC" -> create(s.id(), s.verb().equals("NEWDC"));
+                    case "NEW", "NEWDC" -> setup.execute(() -> {
+                        try {
+                            create(s.id(), s.verb().equals("NEWDC"));
+                        } catch (Exception e) {
+                            System.err.println("sender: cannot create " + s.id() + ": " + e);
+                        }
+                    });
                     case "ANSWER" -> connections.get(s.id()).setRemoteDescription(new RTCSessionDescription(SdpType.ANSWER, s.payload()));
                     case "CAND" -> {
                         String[] p = s.payload().split("\n", 3);
                         connections.get(s.id()).addIceCandidate(new RTCIceCandidate(p[2], p[0], Integer.parseInt(p[1])));
                     }
-                    case "START" -> streams.add(new Stream(videos.get(s.id()), new AtomicLong()));
-                    case "SENT" -> send(new SignalLine("SENT", 0, sent.get() + " " + ProcessGauges.cpuNanos()));
+                    case "START" -> {
+                        Pacer p = pacerOf.get(s.id());
+                        RTCRtpTransceiver video = videos.get(s.id());
+                        p.loop.execute(() -> p.streams.add(video));
+                    }
+                    case "SENT" -> send(new SignalLine("SENT", 0, sent.sum() + " " + ProcessGauges.cpuNanos()));
                     case "QUIT" -> {
                         connections.values().forEach(RTCPeerConnection::close);
                         System.exit(0);
@@ -82,7 +125,10 @@ public final class LoadSender {
     }
 
     private void create(int id, boolean dataChannel) throws Exception {
-        RTCPeerConnection pc = new RTCPeerConnection(RTCConfiguration.loopback());
+        Pacer pacer = pacers.get(id % pacers.size());
+        RTCPeerConnection pc = new RTCPeerConnection(RTCConfiguration.loopback()
+                .withThreads(new EdgeThreads(pacer.loop, EdgeThreads.shared().handshakes())));
+        pacerOf.put(id, pacer);
         connections.put(id, pc);
         videos.put(id, pc.addTransceiver(MediaKind.VIDEO, new RTCRtpTransceiverInit(Direction.SENDONLY)));
         if (dataChannel) {
@@ -96,14 +142,6 @@ public final class LoadSender {
         RTCSessionDescription offer = pc.createOffer().get(10, TimeUnit.SECONDS);
         pc.setLocalDescription(offer).get(10, TimeUnit.SECONDS);
         send(new SignalLine("OFFER", id, offer.sdp()));
-    }
-
-    private void sendOneFrameEach() {
-        for (Stream s : streams) {
-            long index = s.next.getAndIncrement();
-            s.video.sendFrame(LoadFrames.frame(index, System.nanoTime()), index * (90_000 / LoadFrames.FRAMES_PER_SECOND));
-            sent.incrementAndGet();
-        }
     }
 
     private synchronized void send(SignalLine line) {

@@ -8,49 +8,73 @@ import java.util.Locale;
  * @param connections receiving connections open and streaming
  * @param cpuCores this process's CPU time over the window divided by wall time (2.0 = both cores)
  * @param senderCpuCores the same for the sender process (it shares the machine)
- * @param packetsPerSecond frames (= packets) out of {@code onframe} per second
- * @param latencyP50Millis sender stamp to {@code onframe}, median
- * @param latencyP99Millis the same, 99th percentile
+ * @param senderPacketsPerSecond packets the sender process sent per second (one packet per frame)
+ * @param processedPacketsPerSecond RTP packets our engines decrypted and handed on per second
+ * @param processingP50Millis added latency, median: socket read to the packet handed to the jitter buffer
+ * @param processingP99Millis the same, 99th percentile
+ * @param endToEndP50Millis end-to-end frame latency, median: sender's stamp to {@code onframe}, including
+ *     the sender, the kernel and the jitter buffer's intentional hold
+ * @param endToEndP99Millis the same, 99th percentile
  * @param gcPauses stop-the-world pauses in the window
  * @param gcPauseP99Millis their 99th percentile
  * @param heapMib heap in use after a full GC at the end of the window
  * @param rssMib resident set size at the end of the window
  * @param threads live threads in this process
- * @param framesSent frames the sender handed to its stack in the window
- * @param framesReceived frames out of {@code onframe} in the window
- * @param framesMissing gaps in the frame indexes seen by the receiving connections
- * @param kernelDrops UDP datagrams the kernel dropped machine-wide in the window
+ * @param packetsSent packets the sender sent in the window
+ * @param rtpRead RTP datagrams our sockets read in the window
+ * @param rtpProcessed RTP packets our engines decrypted and handed on in the window
+ * @param droppedCounted RTP/SRTP our engines dropped and counted in the window (auth, replay, early, unroutable)
+ * @param framesMissing gaps in the frame indexes seen by the receiving connections (anywhere on the path)
+ * @param kernelDropsOurSockets datagrams the kernel dropped on our own receiving sockets in the window
+ * @param kernelRcvbufErrors UDP receive-buffer overflows machine-wide in the window ({@code /proc/net/snmp})
+ * @param kernelInErrors UDP input errors machine-wide in the window (they include the overflows)
  * @param limit why the ramp stopped here, or empty
  */
-record LoadStep(int connections, double cpuCores, double senderCpuCores, double packetsPerSecond, double latencyP50Millis,
-        double latencyP99Millis, int gcPauses, long gcPauseP99Millis, double heapMib, double rssMib, int threads,
-        long framesSent, long framesReceived, long framesMissing, long kernelDrops, String limit) {
+record LoadStep(int connections, double cpuCores, double senderCpuCores, double senderPacketsPerSecond,
+        double processedPacketsPerSecond, double processingP50Millis, double processingP99Millis, double endToEndP50Millis,
+        double endToEndP99Millis, int gcPauses, long gcPauseP99Millis, double heapMib, double rssMib, int threads,
+        long packetsSent, long rtpRead, long rtpProcessed, long droppedCounted, long framesMissing, long kernelDropsOurSockets, long kernelRcvbufErrors,
+        long kernelInErrors, String limit) {
 
-    /** Missing frames the kernel does not account for: lost inside the two processes. */
+    /** RTP datagrams read from our sockets but never handed on: lost inside our process. */
     long lostInProcess() {
-        return Math.max(0, framesMissing - kernelDrops);
+        return rtpRead - rtpProcessed;
+    }
+
+    static LoadStep failed(int connections, int threads, String limit) {
+        return new LoadStep(connections, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, 0, 0, Double.NaN, Double.NaN, threads, 0, 0, 0, 0, 0, 0, 0, 0, limit);
     }
 
     static String csvHeader() {
-        return "connections,cpu_cores,sender_cpu_cores,packets_per_s,latency_p50_ms,latency_p99_ms,gc_pauses,gc_pause_p99_ms,"
-                + "heap_mib,rss_mib,threads,frames_sent,frames_received,frames_missing,kernel_udp_drops,lost_in_process,limit";
+        return "connections,cpu_cores,sender_cpu_cores,sender_packets_per_s,processed_packets_per_s,added_latency_p50_ms,"
+                + "added_latency_p99_ms,end_to_end_frame_p50_ms,end_to_end_frame_p99_ms,gc_pauses,gc_pause_p99_ms,heap_mib,rss_mib,"
+                + "threads,packets_sent,rtp_read_at_socket,rtp_processed,dropped_and_counted,lost_in_process,frames_missing,"
+                + "kernel_drops_our_sockets,kernel_rcvbuf_errors_machine,kernel_in_errors_machine,limit";
     }
 
     String csv() {
-        return String.format(Locale.ROOT, "%d,%.3f,%.3f,%.0f,%.2f,%.2f,%d,%d,%.1f,%.1f,%d,%d,%d,%d,%d,%d,%s", connections,
-                cpuCores, senderCpuCores, packetsPerSecond, latencyP50Millis, latencyP99Millis, gcPauses, gcPauseP99Millis, heapMib,
-                rssMib, threads, framesSent, framesReceived, framesMissing, kernelDrops, lostInProcess(), limit);
+        return String.format(Locale.ROOT, "%d,%.3f,%.3f,%.0f,%.0f,%.3f,%.3f,%.2f,%.2f,%d,%d,%.1f,%.1f,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%s",
+                connections, cpuCores, senderCpuCores, senderPacketsPerSecond, processedPacketsPerSecond, processingP50Millis,
+                processingP99Millis, endToEndP50Millis, endToEndP99Millis, gcPauses, gcPauseP99Millis, heapMib, rssMib, threads,
+                packetsSent, rtpRead, rtpProcessed, droppedCounted, lostInProcess(), framesMissing, kernelDropsOurSockets,
+                kernelRcvbufErrors, kernelInErrors, limit);
     }
 
     static String markdownHeader() {
-        return "| connections | CPU (cores) | sender CPU (cores) | packets/s | latency p50 ms | latency p99 ms | GC pauses | GC pause p99 ms "
-                + "| heap MiB | RSS MiB | threads | frames sent | frames received | frames missing | kernel UDP drops | lost in process | limit |\n"
-                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|";
+        return "| connections | CPU (cores) | sender CPU (cores) | sender packets/s | processed packets/s "
+                + "| added latency p50 ms | added latency p99 ms | end-to-end frame p50 ms | end-to-end frame p99 ms "
+                + "| GC pauses | GC pause p99 ms | heap MiB | RSS MiB | threads | RTP read at socket | RTP processed "
+                + "| lost in process | dropped and counted | frames missing | kernel drops, our sockets | kernel RcvbufErrors, machine | kernel InErrors, machine | limit |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|";
     }
 
     String markdown() {
-        return String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.0f | %.2f | %.2f | %d | %d | %.0f | %.0f | %d | %d | %d | %d | %d | %d | %s |",
-                connections, cpuCores, senderCpuCores, packetsPerSecond, latencyP50Millis, latencyP99Millis, gcPauses, gcPauseP99Millis,
-                heapMib, rssMib, threads, framesSent, framesReceived, framesMissing, kernelDrops, lostInProcess(), limit.isEmpty() ? "" : limit);
+        return String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.0f | %.0f | %.3f | %.3f | %.1f | %.1f | %d | %d | %.0f | %.0f | %d "
+                + "| %d | %d | %d | %d | %d | %d | %d | %d | %s |",
+                connections, cpuCores, senderCpuCores, senderPacketsPerSecond, processedPacketsPerSecond, processingP50Millis,
+                processingP99Millis, endToEndP50Millis, endToEndP99Millis, gcPauses, gcPauseP99Millis, heapMib, rssMib, threads,
+                rtpRead, rtpProcessed, lostInProcess(), droppedCounted, framesMissing, kernelDropsOurSockets, kernelRcvbufErrors, kernelInErrors,
+                limit);
     }
 }

@@ -40,28 +40,69 @@ final class ProcessGauges {
     }
 
     /**
-     * UDP datagrams the kernel dropped machine-wide (receive-buffer overflows plus other input
-     * errors, /proc/net/snmp): loss outside our process.
+     * The kernel's machine-wide UDP counters {@code RcvbufErrors} (receive-buffer overflows) and
+     * {@code InErrors} (all input errors, the overflows included) from {@code /proc/net/snmp}: loss
+     * outside our process. Zeros where there is no /proc.
      */
-    static long kernelUdpDrops() {
+    static long[] kernelUdpErrors() {
         try {
             var lines = Files.readAllLines(Path.of("/proc/net/snmp"));
             for (int i = 0; i + 1 < lines.size(); i++) {
                 if (lines.get(i).startsWith("Udp:") && lines.get(i + 1).startsWith("Udp:")) {
                     String[] names = lines.get(i).split("\\s+");
                     String[] values = lines.get(i + 1).split("\\s+");
-                    long drops = 0;
+                    long[] r = new long[2];
                     for (int k = 1; k < names.length; k++) {
-                        if (names[k].equals("InErrors")) {
-                            drops += Long.parseLong(values[k]);
+                        if (names[k].equals("RcvbufErrors")) {
+                            r[0] = Long.parseLong(values[k]);
+                        } else if (names[k].equals("InErrors")) {
+                            r[1] = Long.parseLong(values[k]);
                         }
                     }
-                    return drops;
+                    return r;
                 }
             }
         } catch (IOException | NumberFormatException e) {
+            return new long[2];
+        }
+        return new long[2];
+    }
+
+    /**
+     * Datagrams the kernel dropped on this process's own UDP sockets (the {@code drops} column of
+     * {@code /proc/net/udp} and {@code udp6} for the socket inodes in {@code /proc/self/fd}): the
+     * kernel-side loss of our receivers alone, unlike the machine-wide counters. Sockets closed
+     * meanwhile take their counts with them, so compare only while the sockets stay open.
+     */
+    static long kernelDropsOnOwnSockets() {
+        java.util.Set<String> inodes = new java.util.HashSet<>();
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            fds.forEach(fd -> {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        inodes.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (IOException e) {
+                    // the descriptor closed while listing
+                }
+            });
+        } catch (IOException e) {
             return 0;
         }
-        return 0;
+        long drops = 0;
+        for (String table : new String[] {"/proc/net/udp", "/proc/net/udp6"}) {
+            try {
+                for (String line : Files.readAllLines(Path.of(table))) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length >= 13 && inodes.contains(f[9])) {
+                        drops += Long.parseLong(f[f.length - 1]);
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // no such table
+            }
+        }
+        return drops;
     }
 }

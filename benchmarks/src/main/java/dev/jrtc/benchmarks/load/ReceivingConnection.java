@@ -6,6 +6,7 @@ import dev.jrtc.peerconnection.api.RTCPeerConnection;
 import dev.jrtc.peerconnection.api.RTCSessionDescription;
 import dev.jrtc.peerconnection.engine.ConnectionState;
 import dev.jrtc.peerconnection.engine.EncodedFrame;
+import dev.jrtc.peerconnection.engine.EngineStats;
 import dev.jrtc.peerconnection.engine.SdpType;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One receiving {@link RTCPeerConnection} of the load test (the answerer). Each frame out of
- * {@code onframe} is timed against the sender's stamp and checked for a gap in the frame indexes.
+ * One receiving {@link RTCPeerConnection} of the load test (the answerer). Its {@link ReceiveProbe}
+ * times every RTP datagram from the socket read to the engine handing it to the jitter buffer (the
+ * latency our process adds) and counts the RTP datagrams read, to compare with the packets the
+ * engine decrypted. Each frame out of {@code onframe} is also timed against the sender's stamp (end
+ * to end, including the jitter buffer's hold) and checked for a gap in the frame indexes.
  */
 final class ReceivingConnection {
     final int id;
@@ -24,19 +28,23 @@ final class ReceivingConnection {
     final CompletableFuture<Void> dataChannelOpen = new CompletableFuture<>();
     final AtomicLong frames = new AtomicLong();
     final AtomicLong missing = new AtomicLong();
+    /** RTP datagrams read from the socket (written on the loop). */
+    final AtomicLong rtpRead = new AtomicLong();
     private final SenderProcess sender;
     private final LatencyHistogram latency;
+    private final LatencyHistogram processing;
     private final List<RTCIceCandidate> heldRemote = new ArrayList<>();
     private final List<RTCIceCandidate> heldLocal = new ArrayList<>();
     private boolean remoteSet;
     private boolean answerSent;
     private long lastIndex = -1;
 
-    ReceivingConnection(int id, SenderProcess sender, LatencyHistogram latency) {
+    ReceivingConnection(int id, SenderProcess sender, LatencyHistogram latency, LatencyHistogram processing) {
         this.id = id;
         this.sender = sender;
         this.latency = latency;
-        this.pc = new RTCPeerConnection(RTCConfiguration.loopback());
+        this.processing = processing;
+        this.pc = new RTCPeerConnection(RTCConfiguration.loopback().withReceiveProbe(this::handled));
         pc.onconnectionstatechange(s -> {
             if (s == ConnectionState.CONNECTED) {
                 connected.complete(null);
@@ -47,6 +55,29 @@ final class ReceivingConnection {
         pc.ondatachannel(c -> c.onopen(() -> dataChannelOpen.complete(null)));
         pc.ontrack(e -> e.track().onframe(this::onFrame));
         pc.onicecandidate(this::localCandidate);
+    }
+
+    private void handled(long readNanos, long handledNanos, int firstByte, int secondByte) {
+        // RFC 7983: 128..191 is RTP/RTCP; RTCP's packet type (marker bit cleared) is 64..95.
+        if (firstByte >= 128 && firstByte <= 191 && ((secondByte & 0x7F) < 64 || (secondByte & 0x7F) > 95)) {
+            rtpRead.lazySet(rtpRead.get() + 1); // only this connection's loop writes it
+            processing.record(handledNanos - readNanos);
+        }
+    }
+
+    /**
+     * RTP datagrams read, RTP packets the engine decrypted and passed on, and RTP/SRTP it dropped and
+     * counted, at one instant: retried until no datagram was read while the engine's counters were
+     * taken, so the two sides match.
+     */
+    long[] rtpCounters() throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            long before = rtpRead.get();
+            EngineStats s = pc.engineStats().get(10, TimeUnit.SECONDS);
+            if (rtpRead.get() == before || attempt == 20) {
+                return new long[] {before, s.rtpReceived(), s.srtpDropped() + s.earlyDropped() + s.unroutableRtp()};
+            }
+        }
     }
 
     private void onFrame(EncodedFrame f) {

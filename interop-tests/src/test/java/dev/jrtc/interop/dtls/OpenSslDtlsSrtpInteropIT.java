@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jrtc.dtls.DtlsCertificate;
+import dev.jrtc.dtls.DtlsCipherSuite;
+import dev.jrtc.dtls.DtlsDropReason;
+import dev.jrtc.dtls.DtlsStats;
 import dev.jrtc.dtls.DtlsConfig;
 import dev.jrtc.dtls.DtlsEvent;
 import dev.jrtc.dtls.DtlsKeyType;
@@ -15,6 +18,7 @@ import dev.jrtc.srtp.SrtpProfile;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -27,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * OpenSSL 3 as the DTLS-SRTP key oracle (TESTRIG.md): our engine in each role against
  * {@code openssl s_server}/{@code s_client}, on 127.0.0.1 only; the handshake must complete with
- * SRTP_AES128_CM_HMAC_SHA1_80 and both sides must print/export the same 60 bytes.
+ * SRTP_AES128_CM_HMAC_SHA1_80 and both sides must print/export the same 60 bytes. Then lines of
+ * application data cross both ways, through jrtc's own AES-GCM record layer.
  */
 @Timeout(120)
 class OpenSslDtlsSrtpInteropIT {
@@ -55,6 +60,7 @@ class OpenSslDtlsSrtpInteropIT {
             assertSameKeys(client.only(DtlsEvent.SrtpKeysExported.class), OpenSsl.keyingMaterial(server.output()),
                     DtlsRole.CLIENT);
             assertArrayEquals(OpenSsl.derOf(peer.cert()), client.only(DtlsEvent.PeerCertificate.class).chain().get(0));
+            exchangeApplicationData(client, server);
             System.out.println("openssl s_server said:\n" + server.output());
         }
     }
@@ -80,9 +86,46 @@ class OpenSslDtlsSrtpInteropIT {
                 assertTrue(client.output().contains("SRTP Extension negotiated, profile=SRTP_AES128_CM_SHA1_80"),
                         client.output());
                 assertTrue(client.output().contains("Extended master secret: yes"), client.output());
+                exchangeApplicationData(server, client);
                 System.out.println("openssl s_client said:\n" + client.output());
             }
         }
+    }
+
+    /**
+     * Application data both ways after the handshake: jrtc protects and checks these records with
+     * its own AES-GCM record layer, so OpenSSL must accept what it writes and the reverse.
+     */
+    private static void exchangeApplicationData(UdpEngineDriver jrtc, OpenSslProcess openssl) throws Exception {
+        DtlsCipherSuite suite = jrtc.only(DtlsEvent.Connected.class).cipherSuite();
+        assertTrue(suite.name().contains("_GCM_"), "an AES-GCM suite, so jrtc's record layer is in use: " + suite);
+        for (int i = 0; i < 3; i++) {
+            String toOpenSsl = "from-jrtc-" + i + "-" + Long.toHexString(RANDOM.nextLong());
+            byte[] bytes = (toOpenSsl + "\n").getBytes(StandardCharsets.US_ASCII);
+            assertTrue(jrtc.engine.sendApplicationData(System.nanoTime(), bytes, 0, bytes.length));
+            jrtc.runUntil(e -> false, Duration.ofMillis(20)); // sends it
+            assertTrue(openssl.awaitOutput(toOpenSsl, 10_000), openssl.output());
+
+            String toJrtc = "from-openssl-" + i + "-" + Long.toHexString(RANDOM.nextLong());
+            openssl.type(toJrtc);
+            assertTrue(jrtc.runUntil(e -> received(e).contains(toJrtc), Duration.ofSeconds(10)),
+                    () -> "jrtc got: " + received(jrtc.events) + "\nopenssl:\n" + openssl.output());
+        }
+        DtlsStats stats = jrtc.engine.stats();
+        for (DtlsDropReason r : List.of(DtlsDropReason.RECORD_AUTHENTICATION_FAILED, DtlsDropReason.REPLAYED_RECORD,
+                DtlsDropReason.WRONG_EPOCH)) {
+            assertEquals(0, stats.dropped(r), () -> "no record rejected: " + stats);
+        }
+    }
+
+    private static String received(List<DtlsEvent> events) {
+        StringBuilder all = new StringBuilder();
+        for (DtlsEvent e : events) {
+            if (e instanceof DtlsEvent.ApplicationData a) {
+                all.append(new String(a.data(), StandardCharsets.US_ASCII));
+            }
+        }
+        return all.toString();
     }
 
     private static void assertSameKeys(DtlsEvent.SrtpKeysExported ours, byte[] openssl, DtlsRole ourRole) {

@@ -38,7 +38,13 @@ final class OpenSslProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Waits for openssl to print a line containing {@code text}. */
+    /** Types a line on openssl's stdin: s_client and s_server send it as application data. */
+    void type(String line) throws IOException {
+        stdin.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+        stdin.flush();
+    }
+
+        /** Waits for openssl to print a line containing {@code text}. */
     boolean awaitOutput(String text, long millis) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         while (System.nanoTime() - end < 0) {

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class Coturn implements AutoCloseable {
     public static final String USER = "u";
     public static final String PASSWORD = "p";
-    static final String REALM = "r";
+    public static final String REALM = "r";
     final int port;
     final int tlsPort;
     private final int relayMin;
@@ -36,7 +36,7 @@ public final class Coturn implements AutoCloseable {
     }
 
     /** The turnserver binary; a missing one fails the test and names the Debian package. */
-    static Path binary() {
+    public static Path binary() {
         for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             Path p = Path.of(d, "turnserver");
             if (Files.isExecutable(p)) {

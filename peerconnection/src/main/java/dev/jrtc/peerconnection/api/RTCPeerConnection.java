@@ -39,7 +39,9 @@ import java.util.function.Consumer;
  * receivers, remote tracks that yield encoded and decoded frames, W3C {@link #getStats()}, a
  * {@link #connectionReport()} when something failed, state-change callbacks, and {@link #close()}.
  *
- * <p>Each connection owns one Netty event loop; every call is marshalled onto it, and the
+ * <p>Each connection lives on one Netty event loop, shared with other connections (by default the
+ * process-wide {@link dev.jrtc.peerconnection.netty.EdgeThreads#shared()} loops, one per core; see
+ * {@link RTCConfiguration#withEventLoopGroup}); every call is marshalled onto it, and the
  * asynchronous ones return {@link CompletableFuture}s that fail with {@link IllegalStateException}
  * or {@link IllegalArgumentException} (message starting with the W3C error name) on misuse.
  * Callbacks run on the loop (or {@link RTCConfiguration#callbackExecutor()}) and must not block.
@@ -82,7 +84,8 @@ public final class RTCPeerConnection implements AutoCloseable {
      */
     public RTCPeerConnection(RTCConfiguration configuration) {
         Objects.requireNonNull(configuration, "configuration");
-        this.loop = new ConnectionLoop(configuration.bindAddresses());
+        this.loop = new ConnectionLoop(configuration.bindAddresses(), configuration.effectiveThreads(),
+                configuration.receiveProbe());
         SecureRandom secure = new SecureRandom();
         DtlsCertificate certificate = DtlsCertificate.generate(DtlsKeyType.ECDSA_P256, secure, System.currentTimeMillis());
         this.engine = new PeerConnectionEngine(new EngineConfig(RandomSource.secure(secure), secure,
@@ -432,8 +435,8 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     /**
-     * Closes the connection: DTLS close_notify, ICE stops, sockets close, and the loop and DTLS
-     * threads end. Idempotent.
+     * Closes the connection: DTLS close_notify, ICE stops, its sockets close and its timer is
+     * cancelled (the shared loops and handshake threads stay for other connections). Idempotent.
      */
     @Override
     public void close() {

@@ -53,7 +53,8 @@ final class SecureTransport {
     private final Executor handshakeExecutor;
     private final Runnable wakeup;
     private final List<InetSocketAddress> hosts;
-    private final byte[] scratch = new byte[SCRATCH];
+    /** Where SRTP works in place: grown on demand up to {@link #SCRATCH}, so an idle connection holds none. */
+    private byte[] scratch = new byte[0];
     private final TransportCounters counters = new TransportCounters();
     /** DTLS from a source that checked us but is not validated yet (see {@link EarlyDatagramHold}). */
     private final EarlyDatagramHold earlyDtls = new EarlyDatagramHold(8, 2_000_000_000L);
@@ -165,7 +166,9 @@ final class SecureTransport {
             return;
         }
         PacketKind kind = PacketKind.classify(buf, off, len);
-        if (kind == PacketKind.STUN) {
+        if (kind == PacketKind.STUN || kind == PacketKind.TURN_CHANNEL) {
+            // ICE also takes our TURN server's ChannelData and Data indications; it hands back what the
+            // peer sent to our relayed candidate as IceEvent.DataReceived.
             ice.handleReceive(now, remote, local, buf, off, len);
             releaseEarlyDtls(now); // a check that just succeeded may have validated a held sender
             return;
@@ -252,6 +255,7 @@ final class SecureTransport {
             return;
         }
         int n = Math.min(len, SCRATCH);
+        byte[] scratch = scratch(n);
         System.arraycopy(buf, off, scratch, 0, n);
         int plain = rtcp ? srtp.unprotectRtcp(scratch, 0, n) : srtp.unprotectRtp(scratch, 0, n);
         if (plain < 0) {
@@ -268,6 +272,14 @@ final class SecureTransport {
             counters.rtpReceived++;
             media.onRtp(now, scratch, 0, plain);
         }
+    }
+
+    /** The scratch array, at least {@code length} long (a power of two from 2 KiB, at most {@link #SCRATCH}). */
+    private byte[] scratch(int length) {
+        if (scratch.length < length) {
+            scratch = new byte[Math.min(SCRATCH, Math.max(2048, Integer.highestOneBit(Math.max(1, length - 1)) << 1))];
+        }
+        return scratch;
     }
 
     /** Protects and sends one plain RTP packet; false when SRTP is not ready yet. */
@@ -288,6 +300,7 @@ final class SecureTransport {
         if (packet.length + Math.max(p.rtpOverhead(), p.rtcpOverhead()) > SCRATCH) {
             return false;
         }
+        byte[] scratch = scratch(packet.length + Math.max(p.rtpOverhead(), p.rtcpOverhead()));
         System.arraycopy(packet, 0, scratch, 0, packet.length);
         int n;
         try {
@@ -388,8 +401,15 @@ final class SecureTransport {
             onSelectedPair(now, p.local(), p.remote());
         } else if (e instanceof IceEvent.CandidateError c) {
             out.accept(new EngineEvent.IceCandidateError(c.url(), c.address(), c.port(), c.errorCode(), c.errorText()));
-        } else if (e instanceof IceEvent.DataReceived) {
-            counters.unknown++; // the engine demultiplexes before ICE, so this is not expected
+        } else if (e instanceof IceEvent.DataReceived d) {
+            // DTLS or SRTP relayed to us through our TURN allocation, from a validated peer address.
+            // Anything that would go back to ICE (a ChannelData header inside data) is dropped: no loops.
+            PacketKind inner = PacketKind.classify(d.data(), 0, d.data().length);
+            if (inner == PacketKind.STUN || inner == PacketKind.TURN_CHANNEL) {
+                counters.unknown++;
+            } else {
+                receive(now, d.remote(), d.local(), d.data(), 0, d.data().length);
+            }
         }
         // Role changes, TURN stream requests and server errors need no action here.
     }

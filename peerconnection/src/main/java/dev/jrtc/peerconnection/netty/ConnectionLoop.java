@@ -11,13 +11,13 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -25,21 +25,21 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Netty edge of one peer connection: its own single-thread NIO event loop, UDP channels bound to
- * the chosen local addresses, one timer rescheduled to the engine's {@link Deadline}, and the DTLS
- * handshake executor. Every datagram is copied into one reusable {@code byte[]} (no {@code ByteBuf}
- * crosses into a core), handed to the engine, and the engine is drained. Commands run on the loop
- * through {@link #call}. {@link #close()} releases the sockets and both threads.
+ * The Netty edge of one peer connection: one event loop of an {@link EdgeThreads} group (shared with
+ * other connections; this connection never leaves it, so its engine is single-threaded), UDP
+ * channels bound to the chosen local addresses, one timer on that loop rescheduled to the engine's
+ * {@link Deadline}, and the group's DTLS handshake pool. Every datagram is copied into the loop
+ * thread's reusable {@code byte[]} (no {@code ByteBuf} crosses into a core), handed to the engine,
+ * and the engine is drained. Commands run on the loop through {@link #call}. {@link #close()}
+ * closes the sockets and cancels the timer; the loops and the handshake pool belong to the group.
  *
  * <p>mDNS ({@code .local} candidates): the first query or answer ICE sends to 224.0.0.251 opens a
  * {@link MdnsListener} on port 5353 of the host interfaces, whose datagrams reach the engine like any
@@ -47,41 +47,52 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConnectionLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionLoop.class);
-    private static final AtomicInteger IDS = new AtomicInteger();
+    /** One receive buffer per loop thread: a datagram is fully handled before the next is read. */
+    private static final FastThreadLocal<byte[]> RECEIVE_BUFFER = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[65_536];
+        }
+    };
 
-    private final EventLoopGroup group;
+    private final EdgeThreads threads;
     private final EventLoop loop;
-    private final ExecutorService handshakeExecutor;
+    private final ReceiveProbe probe;
     private final List<Channel> channels = new ArrayList<>();
     private final List<InetSocketAddress> localAddresses = new ArrayList<>();
-    private final byte[] receiveBuffer = new byte[65_536];
     private final long origin = System.nanoTime();
     private PeerConnectionEngine engine;
     private Consumer<Output.Event> events = e -> { };
     private ScheduledFuture<?> timer;
     private long timerAt = Long.MAX_VALUE;
+    private long readStartedNanos;
     private boolean failed;
     private boolean draining;
     private boolean drainScheduled;
     private volatile boolean closed;
+    /** Loop-only: set once the sockets are closing and the timer is cancelled. */
+    private boolean released;
     private MdnsListener mdns;
     private boolean mdnsUnavailable;
 
     /**
-     * Starts the loop and binds one UDP channel per address (port 0 picks a free port).
+     * Picks the next loop of {@code threads} and binds one UDP channel per address on it (port 0 picks
+     * a free port).
      *
+     * @param probe told about every received datagram, or {@code null}
      * @throws IllegalStateException if a socket cannot be bound
      */
-    public ConnectionLoop(List<InetSocketAddress> bindAddresses) {
-        int id = IDS.incrementAndGet();
-        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("jrtc-pc-" + id, true),
-                NioIoHandler.newFactory());
-        this.loop = group.next();
-        this.handshakeExecutor = Executors.newCachedThreadPool(new DefaultThreadFactory("jrtc-dtls-" + id, true));
+    public ConnectionLoop(List<InetSocketAddress> bindAddresses, EdgeThreads threads, ReceiveProbe probe) {
+        this.threads = Objects.requireNonNull(threads, "threads");
+        this.loop = threads.loops().next();
+        this.probe = probe;
         try {
             for (InetSocketAddress a : bindAddresses) {
-                Channel ch = new Bootstrap().group(loop).channel(NioDatagramChannel.class)
-                        .handler(new Inbound(null)).bind(a).sync().channel();
+                Bootstrap b = new Bootstrap().group(loop).channel(NioDatagramChannel.class).handler(new Inbound(null));
+                if (probe != null) {
+                    b.option(ChannelOption.RCVBUF_ALLOCATOR, new ReadStartStamp(new FixedRecvByteBufAllocator(2048)));
+                }
+                Channel ch = b.bind(a).sync().channel();
                 channels.add(ch);
                 localAddresses.add((InetSocketAddress) ch.localAddress());
             }
@@ -126,9 +137,9 @@ public final class ConnectionLoop implements AutoCloseable {
         return mdns;
     }
 
-    /** The executor the DTLS handshake runs on; owned and shut down by this loop. */
-    public ExecutorService handshakeExecutor() {
-        return handshakeExecutor;
+    /** The executor the DTLS handshake runs on: the group's pool, never this connection's loop. */
+    public Executor handshakeExecutor() {
+        return threads.handshakes();
     }
 
     /** The wake-up to give the DTLS engine: schedules a drain on the loop. */
@@ -227,7 +238,7 @@ public final class ConnectionLoop implements AutoCloseable {
     }
 
     private void drain() {
-        if (engine == null || failed) {
+        if (engine == null || failed || released) {
             return;
         }
         if (draining) {
@@ -286,8 +297,13 @@ public final class ConnectionLoop implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Keeps the timer at or before the engine's deadline. A later deadline keeps the earlier timer
+     * (waking early costs one {@code handleTimeout}, which moves nothing); this spares a cancel and a
+     * new scheduled task per packet on loops that carry many connections.
+     */
     private void reschedule(long atNanos) {
-        if (atNanos == timerAt && timer != null) {
+        if (timer != null && timerAt <= atNanos) {
             return;
         }
         if (timer != null) {
@@ -295,7 +311,7 @@ public final class ConnectionLoop implements AutoCloseable {
             timer = null;
         }
         timerAt = atNanos;
-        if (atNanos == Long.MAX_VALUE || closed) {
+        if (atNanos == Long.MAX_VALUE || released) {
             return;
         }
         long delay = Math.max(0, atNanos - now());
@@ -305,7 +321,7 @@ public final class ConnectionLoop implements AutoCloseable {
     private void onTimer() {
         timer = null;
         timerAt = Long.MAX_VALUE;
-        if (engine == null || failed) {
+        if (engine == null || failed || released) {
             return;
         }
         try {
@@ -334,9 +350,10 @@ public final class ConnectionLoop implements AutoCloseable {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-            if (engine == null || failed) {
+            if (engine == null || failed || released) {
                 return;
             }
+            byte[] receiveBuffer = RECEIVE_BUFFER.get();
             ByteBuf content = packet.content();
             int len = Math.min(content.readableBytes(), receiveBuffer.length);
             content.getBytes(content.readerIndex(), receiveBuffer, 0, len);
@@ -347,6 +364,11 @@ public final class ConnectionLoop implements AutoCloseable {
             } catch (RuntimeException e) {
                 fail(e);
                 return;
+            }
+            if (probe != null && len > 0) {
+                long readAt = ctx.channel().config().getRecvByteBufAllocator() instanceof ReadStartStamp s
+                        ? s.startedNanos : System.nanoTime();
+                probe.handled(readAt, System.nanoTime(), receiveBuffer[0] & 0xFF, len > 1 ? receiveBuffer[1] & 0xFF : 0);
             }
             drain();
         }
@@ -359,45 +381,89 @@ public final class ConnectionLoop implements AutoCloseable {
     }
 
     /**
-     * Closes the engine (close_notify goes out), the sockets, the loop and the handshake threads, and
-     * waits (bounded) for the threads to end. Idempotent; do not call from a callback on the loop.
+     * Closes the engine (close_notify goes out), then on the loop cancels the timer and closes the
+     * sockets, and waits (bounded) for them to close unless called on one of the group's loops.
+     * The loop and the handshake pool stay: they belong to the {@link EdgeThreads} group.
+     * Idempotent.
      */
     @Override
     public void close() {
         if (closed) {
             return;
         }
+        boolean onAnyLoop = threads.isLoopThread();
         if (engine != null && !loop.isShuttingDown()) {
             CompletableFuture<Void> done = call(now -> {
                 engine.close(now);
                 return null;
             });
-            try {
-                done.get(2, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.debug("close did not finish cleanly: {}", e.toString());
+            if (!onAnyLoop) {
+                try {
+                    done.get(2, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    LOG.debug("close did not finish cleanly: {}", e.toString());
+                }
             }
         }
         closed = true;
+        CompletableFuture<Void> releasedOnLoop = new CompletableFuture<>();
+        Runnable release = () -> {
+            releaseOnLoop();
+            releasedOnLoop.complete(null);
+        };
+        if (loop.inEventLoop()) {
+            release.run();
+        } else {
+            try {
+                loop.execute(release);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                release.run(); // a caller's group shut down first: close what is left from here
+            }
+        }
+        if (!onAnyLoop) {
+            try {
+                releasedOnLoop.get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.debug("release did not finish: {}", e.toString());
+            }
+            for (Channel ch : channels) {
+                ch.closeFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** On the loop: no more timer or reads for this connection, and its sockets closed. */
+    private void releaseOnLoop() {
+        released = true;
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        timerAt = Long.MAX_VALUE;
         if (mdns != null) {
             mdns.close();
         }
-        if (!loop.inEventLoop()) {
-            for (Channel ch : channels) {
-                ch.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-            }
-        } else {
-            channels.forEach(Channel::close);
+        channels.forEach(Channel::close);
+    }
+
+    /** Remembers when each read from the socket began, for the {@link ReceiveProbe}. */
+    private static final class ReadStartStamp implements RecvByteBufAllocator {
+        private final RecvByteBufAllocator delegate;
+        private long startedNanos;
+
+        ReadStartStamp(RecvByteBufAllocator delegate) {
+            this.delegate = delegate;
         }
-        handshakeExecutor.shutdownNow();
-        group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-        if (!loop.inEventLoop()) {
-            group.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
-            try {
-                handshakeExecutor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+
+        @Override
+        public Handle newHandle() {
+            return new RecvByteBufAllocator.DelegatingHandle(delegate.newHandle()) {
+                @Override
+                public void reset(io.netty.channel.ChannelConfig config) {
+                    startedNanos = System.nanoTime();
+                    super.reset(config);
+                }
+            };
         }
     }
 }

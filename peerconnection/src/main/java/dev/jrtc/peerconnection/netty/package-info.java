@@ -1,5 +1,6 @@
 /**
- * The Netty edge: one NIO event loop, UDP channels and one timer per connection, and the thread
- * that runs Bouncy Castle's blocking DTLS handshake. Only this package touches sockets and threads.
+ * The Netty edge: event loops shared by many connections (each connection pinned to one), UDP
+ * channels and one timer per connection, and the pool that runs Bouncy Castle's blocking DTLS
+ * handshakes. Only this package touches sockets and threads.
  */
 package dev.jrtc.peerconnection.netty;

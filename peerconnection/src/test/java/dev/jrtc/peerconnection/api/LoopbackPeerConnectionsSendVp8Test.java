@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two real RTCPeerConnections on 127.0.0.1 (Netty NIO sockets, real DTLS thread): offer/answer and
  * trickled candidates exchanged in-process, both reach connected, a VP8 clip arrives frame for
- * frame, and close() gives back every socket and thread.
+ * frame, and close() gives back every socket and thread (the shared {@code jrtc-loop-*} event loops
+ * are process-wide and stay).
  */
 class LoopbackPeerConnectionsSendVp8Test {
     private static final Set<String> JVM_WIDE_NETTY_THREADS = Set.of("globalEventExecutor", "ObjectCleanerThread");
@@ -108,7 +109,7 @@ class LoopbackPeerConnectionsSendVp8Test {
             extra = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.isAlive() && !baseline.contains(t.getId()))
                     .map(Thread::getName)
-                    .filter(n -> !JVM_WIDE_NETTY_THREADS.contains(n))
+                    .filter(n -> !JVM_WIDE_NETTY_THREADS.contains(n) && !n.startsWith("jrtc-loop-"))
                     .toList();
             if (extra.isEmpty()) {
                 return;

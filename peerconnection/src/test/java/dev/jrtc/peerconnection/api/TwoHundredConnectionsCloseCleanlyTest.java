@@ -16,12 +16,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Opens 200 connections (100 connected loopback pairs, a few at a time), closes them all, and
  * checks that the live threads and the open file descriptors ({@code /proc/self/fd}) are back
- * to where they were: {@code close()} releases every socket, selector, timer and thread.
+ * to where they were: {@code close()} releases every socket, selector, timer and thread. The
+ * shared event loops ({@code jrtc-loop-*}) are process-wide and stay, but never more than one per core.
  */
 class TwoHundredConnectionsCloseCleanlyTest {
     private static final int PAIRS = Integer.getInteger("jrtc.pc.closeTest.pairs", 100);
     private static final int AT_ONCE = 5;
     private static final Set<String> JVM_WIDE_NETTY_THREADS = Set.of("globalEventExecutor", "ObjectCleanerThread");
+    private static final String SHARED_LOOP_PREFIX = "jrtc-loop-";
 
     @Test
     void threadsAndFileDescriptorsReturnToBaseline() throws Exception {
@@ -50,6 +52,10 @@ class TwoHundredConnectionsCloseCleanlyTest {
         assertTrue(threadsAfter.size() <= threadsBefore.size(),
                 "threads before " + threadsBefore + ", after " + threadsAfter);
         assertTrue(fdsAfter <= fdsBefore, "open file descriptors: " + fdsBefore + " before, " + fdsAfter + " after");
+        long sharedLoops = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith(SHARED_LOOP_PREFIX)).count();
+        assertTrue(sharedLoops <= Runtime.getRuntime().availableProcessors(),
+                sharedLoops + " shared loop threads for " + Runtime.getRuntime().availableProcessors() + " cores");
     }
 
     /** Connects {@code pairs} pairs at once, checks each is connected, closes them; returns how many connections connected. */
@@ -94,7 +100,7 @@ class TwoHundredConnectionsCloseCleanlyTest {
 
     private static List<String> threadNames() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(n -> !JVM_WIDE_NETTY_THREADS.contains(n)).sorted().toList();
+                .filter(n -> !JVM_WIDE_NETTY_THREADS.contains(n) && !n.startsWith(SHARED_LOOP_PREFIX)).sorted().toList();
     }
 
     private static long openFileDescriptors() throws IOException {

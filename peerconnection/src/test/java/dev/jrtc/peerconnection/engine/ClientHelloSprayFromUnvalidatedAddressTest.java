@@ -9,6 +9,7 @@ import dev.jrtc.common.RandomSource;
 import dev.jrtc.dtls.DtlsStats;
 import dev.jrtc.ice.IceConnectionState;
 import dev.jrtc.peerconnection.Clips;
+import dev.jrtc.reliability.sim.EnginePair;
 import dev.jrtc.sdp.Direction;
 import dev.jrtc.sdp.jsep.MediaKind;
 import java.net.InetSocketAddress;
@@ -36,11 +37,11 @@ class ClientHelloSprayFromUnvalidatedAddressTest {
     void clientHellosFromUnvalidatedAddressesNeverReachDtlsAndTheCallStillConnects() throws Exception {
         byte[] realHello = captureClientHello();
         List<byte[]> clip = Clips.vp8Frames();
-        try (VirtualPeers peers = new VirtualPeers(2026, Duration.ofMillis(10))) {
+        try (EnginePair peers = EnginePair.withLatency(2026, Duration.ofMillis(10))) {
             Transceiver sender = peers.a.engine.addTransceiver(0, MediaKind.VIDEO, Direction.SENDONLY);
             peers.negotiate();
-            VirtualPeers.Peer server = dtlsServer(peers);
-            VirtualPeers.Peer client = server.other;
+            EnginePair.Side server = dtlsServer(peers);
+            EnginePair.Side client = server.other();
 
             AtomicLong honestDtlsToServer = new AtomicLong();
             AtomicLong honestClientHellos = new AtomicLong();
@@ -121,7 +122,7 @@ class ClientHelloSprayFromUnvalidatedAddressTest {
     }
 
     /** The side whose DTLS role is server: the offerer unless the answer says {@code a=setup:passive}. */
-    private static VirtualPeers.Peer dtlsServer(VirtualPeers peers) {
+    private static EnginePair.Side dtlsServer(EnginePair peers) {
         String answer = peers.b.engine.localDescription().orElseThrow().toSdpString();
         return answer.contains("a=setup:passive") ? peers.b : peers.a;
     }
@@ -129,10 +130,10 @@ class ClientHelloSprayFromUnvalidatedAddressTest {
     /** Runs another pair of engines until the DTLS client sends its first ClientHello, and returns it. */
     private static byte[] captureClientHello() throws Exception {
         AtomicReference<byte[]> hello = new AtomicReference<>();
-        try (VirtualPeers peers = new VirtualPeers(1, Duration.ofMillis(5))) {
+        try (EnginePair peers = EnginePair.withLatency(1, Duration.ofMillis(5))) {
             peers.a.engine.addTransceiver(0, MediaKind.VIDEO, Direction.SENDONLY);
             peers.negotiate();
-            VirtualPeers.Peer server = dtlsServer(peers);
+            EnginePair.Side server = dtlsServer(peers);
             peers.tap(t -> {
                 if (hello.get() == null && t.destination().equals(server.address)
                         && isClientHello(t.data(), t.offset(), t.length())) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jrtc.ice.IceConnectionState;
+import dev.jrtc.reliability.sim.EnginePair;
 import dev.jrtc.sdp.Direction;
 import dev.jrtc.sdp.jsep.MediaKind;
 import java.time.Duration;
@@ -22,7 +23,7 @@ class ConnectionReportNamesTheCauseInVirtualTimeTest {
 
     @Test
     void fingerprintMismatchIsReportedByTheCheckerAndTheAlertByThePeer() throws Exception {
-        try (VirtualPeers peers = new VirtualPeers(11, Duration.ofMillis(5))) {
+        try (EnginePair peers = EnginePair.withLatency(11, Duration.ofMillis(5))) {
             peers.a.engine.addTransceiver(0, MediaKind.VIDEO, Direction.SENDONLY);
             assertTrue(peers.a.engine.connectionReport().isEmpty());
             // The answer's fingerprint is altered on the way: a must refuse b's certificate.
@@ -48,8 +49,8 @@ class ConnectionReportNamesTheCauseInVirtualTimeTest {
 
     @Test
     void unreachablePeerGivesTheIceDiagnosis() throws Exception {
-        try (VirtualPeers peers = new VirtualPeers(12, Duration.ofMillis(5))) {
-            peers.lose(t -> true);
+        try (EnginePair peers = EnginePair.withLatency(12, Duration.ofMillis(5))) {
+            peers.intercept(t -> true);
             peers.a.engine.addTransceiver(0, MediaKind.VIDEO, Direction.SENDONLY);
             peers.negotiate();
             peers.runUntil(() -> peers.a.engine.connectionState() == ConnectionState.FAILED, Duration.ofSeconds(60));
@@ -70,7 +71,7 @@ class ConnectionReportNamesTheCauseInVirtualTimeTest {
 
     @Test
     void peerGoneMidCallWithForgedSrtpReportsIceDisconnectedAndSrtpAuthFailures() throws Exception {
-        try (VirtualPeers peers = new VirtualPeers(13, Duration.ofMillis(5))) {
+        try (EnginePair peers = EnginePair.withLatency(13, Duration.ofMillis(5))) {
             peers.a.engine.addTransceiver(0, MediaKind.VIDEO, Direction.SENDONLY);
             peers.negotiate();
             peers.runUntil(() -> peers.a.engine.connectionState() == ConnectionState.CONNECTED
@@ -85,7 +86,7 @@ class ConnectionReportNamesTheCauseInVirtualTimeTest {
                 forged[11] = 7;
                 peers.inject(peers.b, peers.a.address, forged);
             }
-            peers.lose(t -> true);
+            peers.intercept(t -> true);
             peers.runUntil(() -> peers.b.engine.iceConnectionState() == IceConnectionState.DISCONNECTED,
                     Duration.ofSeconds(30));
             ConnectionReport r = peers.b.engine.connectionReport().orElseThrow();
@@ -100,7 +101,7 @@ class ConnectionReportNamesTheCauseInVirtualTimeTest {
 
     @Test
     void videoSectionWithoutACommonCodecIsNamedOnBothSides() throws Exception {
-        try (VirtualPeers peers = new VirtualPeers(14, Duration.ofMillis(5))) {
+        try (EnginePair peers = EnginePair.withLatency(14, Duration.ofMillis(5))) {
             Transceiver video = peers.a.engine.addTransceiver(0, MediaKind.VIDEO, Direction.SENDONLY);
             peers.a.engine.createDataChannel(0, new dev.jrtc.sctp.DataChannelInit("keeps the bundle up", "", true,
                     null, null, false, null));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jrtc.common.RandomSource;
+import dev.jrtc.reliability.sim.EnginePair;
 import dev.jrtc.sdp.Direction;
 import dev.jrtc.sdp.jsep.MediaKind;
 import java.time.Duration;
@@ -19,7 +20,7 @@ class GarbageFromTheValidatedPeerNeverThrowsTest {
 
     @Test
     void randomDatagramsOfEveryKindAreDroppedAndTheConnectionSurvives() throws Exception {
-        try (VirtualPeers peers = new VirtualPeers(99, Duration.ofMillis(5))) {
+        try (EnginePair peers = EnginePair.withLatency(99, Duration.ofMillis(5))) {
             peers.a.engine.addTransceiver(0, MediaKind.VIDEO, Direction.SENDRECV);
             peers.negotiate();
             peers.runUntil(() -> peers.a.engine.connectionState() == ConnectionState.CONNECTED
@@ -45,7 +46,7 @@ class GarbageFromTheValidatedPeerNeverThrowsTest {
 
     @Test
     void signalingMisuseThrowsWithTheW3cErrorName() throws Exception {
-        try (VirtualPeers peers = new VirtualPeers(5, Duration.ofMillis(5))) {
+        try (EnginePair peers = EnginePair.withLatency(5, Duration.ofMillis(5))) {
             PeerConnectionEngine e = peers.a.engine;
             IllegalStateException noOffer = assertThrows(IllegalStateException.class, () -> e.createAnswer(0));
             assertTrue(noOffer.getMessage().startsWith("InvalidStateError"), noOffer.getMessage());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jrtc.reliability.sim.EnginePair;
 import dev.jrtc.sdp.Direction;
 import dev.jrtc.sdp.MediaDescription;
 import dev.jrtc.sdp.SessionDescription;
@@ -21,7 +22,7 @@ class JsepNegotiationInVirtualTimeTest {
 
     @Test
     void rollingBackOurOfferReturnsToStableAndTheNextOfferStillConnects() throws Exception {
-        try (VirtualPeers peers = new VirtualPeers(21, Duration.ofMillis(5))) {
+        try (EnginePair peers = EnginePair.withLatency(21, Duration.ofMillis(5))) {
             PeerConnectionEngine a = peers.a.engine;
             a.addTransceiver(0, MediaKind.VIDEO, Direction.SENDONLY);
             a.setLocalDescription(0, SdpType.OFFER, a.createOffer(0));
@@ -38,7 +39,7 @@ class JsepNegotiationInVirtualTimeTest {
 
     @Test
     void rollingBackThePeersOfferRemovesTheTransceiversItMade() throws Exception {
-        try (VirtualPeers peers = new VirtualPeers(22, Duration.ofMillis(5))) {
+        try (EnginePair peers = EnginePair.withLatency(22, Duration.ofMillis(5))) {
             PeerConnectionEngine a = peers.a.engine;
             PeerConnectionEngine b = peers.b.engine;
             a.addTransceiver(0, MediaKind.AUDIO, Direction.SENDRECV);
@@ -62,7 +63,7 @@ class JsepNegotiationInVirtualTimeTest {
 
     @Test
     void answerInTheStableStateIsRefused() throws Exception {
-        try (VirtualPeers peers = new VirtualPeers(23, Duration.ofMillis(5))) {
+        try (EnginePair peers = EnginePair.withLatency(23, Duration.ofMillis(5))) {
             PeerConnectionEngine a = peers.a.engine;
             a.addTransceiver(0, MediaKind.AUDIO, Direction.SENDRECV);
             SessionDescription offer = a.createOffer(0);
@@ -75,7 +76,7 @@ class JsepNegotiationInVirtualTimeTest {
 
     @Test
     void negotiationNeededFiresOncePerChangeAndOnlyWhenStable() throws Exception {
-        try (VirtualPeers peers = new VirtualPeers(24, Duration.ofMillis(5))) {
+        try (EnginePair peers = EnginePair.withLatency(24, Duration.ofMillis(5))) {
             PeerConnectionEngine a = peers.a.engine;
             Transceiver video = a.addTransceiver(0, MediaKind.VIDEO, Direction.SENDRECV);
             a.addTransceiver(0, MediaKind.AUDIO, Direction.SENDRECV);
@@ -104,7 +105,7 @@ class JsepNegotiationInVirtualTimeTest {
 
     @Test
     void codecPreferencesChooseH264() throws Exception {
-        try (VirtualPeers peers = new VirtualPeers(25, Duration.ofMillis(5))) {
+        try (EnginePair peers = EnginePair.withLatency(25, Duration.ofMillis(5))) {
             PeerConnectionEngine a = peers.a.engine;
             Transceiver video = a.addTransceiver(0, MediaKind.VIDEO, Direction.SENDONLY);
             IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
@@ -123,7 +124,7 @@ class JsepNegotiationInVirtualTimeTest {
 
     @Test
     void stoppedTransceiverIsRejectedAndTheRemoteTrackEnds() throws Exception {
-        try (VirtualPeers peers = new VirtualPeers(26, Duration.ofMillis(5))) {
+        try (EnginePair peers = EnginePair.withLatency(26, Duration.ofMillis(5))) {
             PeerConnectionEngine a = peers.a.engine;
             Transceiver video = a.addTransceiver(0, MediaKind.VIDEO, Direction.SENDONLY);
             a.addTransceiver(0, MediaKind.AUDIO, Direction.SENDONLY);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jrtc.common.Transmit;
 import dev.jrtc.peerconnection.Clips;
+import dev.jrtc.reliability.sim.EnginePair;
 import dev.jrtc.rtp.RtpPacket;
 import dev.jrtc.rtp.ext.ExtensionMap;
 import dev.jrtc.rtp.ext.ExtensionReader;
@@ -89,7 +90,7 @@ class TransportWideCcFeedbackCoversEveryPacketTest {
     @Test
     void negotiatedEnginesStampEveryRtpPacketFromOneSequence() throws Exception {
         List<byte[]> clip = Clips.vp8Frames().subList(0, 10);
-        try (VirtualPeers peers = new VirtualPeers(5, Duration.ofMillis(10))) {
+        try (EnginePair peers = EnginePair.withLatency(5, Duration.ofMillis(10))) {
             Transceiver video = peers.a.engine.addTransceiver(0, MediaKind.VIDEO, Direction.SENDONLY);
             Transceiver audio = peers.a.engine.addTransceiver(0, MediaKind.AUDIO, Direction.SENDONLY);
             peers.negotiate();
@@ -132,7 +133,7 @@ class TransportWideCcFeedbackCoversEveryPacketTest {
 
     @Test
     void aSingleReceivingSectionSendsFeedback() throws Exception {
-        try (VirtualPeers peers = new VirtualPeers(6, Duration.ofMillis(10))) {
+        try (EnginePair peers = EnginePair.withLatency(6, Duration.ofMillis(10))) {
             peers.a.engine.addTransceiver(0, MediaKind.VIDEO, Direction.SENDONLY);
             peers.negotiate();
             Transceiver received = peers.b.engine.transceivers().get(0);
@@ -143,7 +144,7 @@ class TransportWideCcFeedbackCoversEveryPacketTest {
 
     @Test
     void withoutTheExtensionNothingIsStampedOrFedBack() throws Exception {
-        try (VirtualPeers peers = new VirtualPeers(7, Duration.ofMillis(10))) {
+        try (EnginePair peers = EnginePair.withLatency(7, Duration.ofMillis(10))) {
             peers.a.engine.addTransceiver(0, MediaKind.VIDEO, Direction.SENDONLY);
             peers.negotiate(offer -> offer.lines().filter(l -> !l.contains(LocalCapabilities.EXT_TRANSPORT_WIDE_CC))
                     .collect(java.util.stream.Collectors.joining("\r\n", "", "\r\n")), answer -> answer);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jrtc.peerconnection.Clips;
 import dev.jrtc.peerconnection.RandomMessages;
+import dev.jrtc.reliability.sim.EnginePair;
 import dev.jrtc.sctp.DataChannelInit;
 import dev.jrtc.sctp.ReadyState;
 import dev.jrtc.sdp.Direction;
@@ -30,7 +31,7 @@ class TwoEnginesExchangeDataChannelMessagesInVirtualTimeTest {
 
     @Test
     void channelsOpenMessagesArriveIntactAndCloseIsSeenByThePeer() throws Exception {
-        try (VirtualPeers peers = new VirtualPeers(11, Duration.ofMillis(10))) {
+        try (EnginePair peers = EnginePair.withLatency(11, Duration.ofMillis(10))) {
             PeerConnectionEngine a = peers.a.engine;
             PeerConnectionEngine b = peers.b.engine;
             Transceiver video = a.addTransceiver(0, MediaKind.VIDEO, Direction.SENDONLY);
@@ -134,7 +135,7 @@ class TwoEnginesExchangeDataChannelMessagesInVirtualTimeTest {
 
     @Test
     void answererWithoutChannelsAcceptsAnOfferedDataSectionAndCanOpenChannelsItself() throws Exception {
-        try (VirtualPeers peers = new VirtualPeers(5, Duration.ofMillis(3))) {
+        try (EnginePair peers = EnginePair.withLatency(5, Duration.ofMillis(3))) {
             EngineDataChannel fromA = peers.a.engine.createDataChannel(0, DataChannelInit.reliable("a"));
             peers.negotiate();
             peers.runUntil(() -> opened(peers.a, fromA), Duration.ofSeconds(20));
@@ -149,12 +150,12 @@ class TwoEnginesExchangeDataChannelMessagesInVirtualTimeTest {
 
     /** Counts a channel's messages incrementally (the predicate runs at every virtual step). */
     private static final class MessageCounter {
-        private final VirtualPeers.Peer peer;
+        private final EnginePair.Side peer;
         private final EngineDataChannel channel;
         private int scanned;
         private int count;
 
-        MessageCounter(VirtualPeers.Peer peer, EngineDataChannel channel) {
+        MessageCounter(EnginePair.Side peer, EngineDataChannel channel) {
             this.peer = peer;
             this.channel = channel;
         }
@@ -177,15 +178,15 @@ class TwoEnginesExchangeDataChannelMessagesInVirtualTimeTest {
         }
     }
 
-    private static boolean opened(VirtualPeers.Peer p, EngineDataChannel ch) {
+    private static boolean opened(EnginePair.Side p, EngineDataChannel ch) {
         return p.events(EngineEvent.DataChannelOpen.class).stream().anyMatch(e -> e.channel() == ch);
     }
 
-    private static boolean closed(VirtualPeers.Peer p, EngineDataChannel ch) {
+    private static boolean closed(EnginePair.Side p, EngineDataChannel ch) {
         return p.events(EngineEvent.DataChannelClosed.class).stream().anyMatch(e -> e.channel() == ch);
     }
 
-    private static List<EngineEvent.DataChannelMessage> received(VirtualPeers.Peer p, EngineDataChannel ch) {
+    private static List<EngineEvent.DataChannelMessage> received(EnginePair.Side p, EngineDataChannel ch) {
         return p.events(EngineEvent.DataChannelMessage.class).stream().filter(e -> e.channel() == ch).toList();
     }
 

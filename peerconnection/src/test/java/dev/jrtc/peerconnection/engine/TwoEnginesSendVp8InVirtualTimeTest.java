@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jrtc.ice.IceConnectionState;
 import dev.jrtc.peerconnection.Clips;
+import dev.jrtc.reliability.sim.EnginePair;
 import dev.jrtc.sdp.Direction;
 import dev.jrtc.sdp.jsep.MediaKind;
 import java.net.InetSocketAddress;
@@ -22,7 +23,7 @@ class TwoEnginesSendVp8InVirtualTimeTest {
     @Test
     void vp8ClipArrivesByteExactAfterIceDtlsAndSrtp() throws Exception {
         List<byte[]> clip = Clips.vp8Frames();
-        try (VirtualPeers peers = new VirtualPeers(42, Duration.ofMillis(10))) {
+        try (EnginePair peers = EnginePair.withLatency(42, Duration.ofMillis(10))) {
             Transceiver sender = peers.a.engine.addTransceiver(0, MediaKind.VIDEO, Direction.SENDONLY);
             peers.negotiate();
             assertEquals(SignalingState.STABLE, peers.a.engine.signalingState());
@@ -61,7 +62,7 @@ class TwoEnginesSendVp8InVirtualTimeTest {
 
     @Test
     void datagramFromAnUnvalidatedAddressIsDroppedAndCounted() throws Exception {
-        try (VirtualPeers peers = new VirtualPeers(7, Duration.ofMillis(5))) {
+        try (EnginePair peers = EnginePair.withLatency(7, Duration.ofMillis(5))) {
             peers.a.engine.addTransceiver(0, MediaKind.VIDEO, Direction.SENDONLY);
             peers.negotiate();
             peers.runUntil(() -> peers.b.engine.connectionState() == ConnectionState.CONNECTED

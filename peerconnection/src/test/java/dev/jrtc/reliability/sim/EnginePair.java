@@ -57,14 +57,14 @@ public final class EnginePair implements AutoCloseable {
         private NetworkEmulator clear = NetworkEmulator.perfect();
         private Predicate<Transmit> impaired = t -> true;
 
-        private Side(String name, InetSocketAddress address, long seed, DtlsCertificate cert) {
+        private Side(String name, InetSocketAddress address, long seed, DtlsCertificate cert, IceConfig ice) {
             this.name = name;
             this.address = address;
             SecureRandom dtlsRandom = seededSecureRandom(seed);
             DtlsCertificate c = cert != null ? cert
                     : DtlsCertificate.generate(DtlsKeyType.ECDSA_P256, dtlsRandom, clock.epochMillis());
             this.engine = new PeerConnectionEngine(new EngineConfig(RandomSource.seeded(seed), dtlsRandom, clock, c,
-                    IceConfig.builder().build(), List.of(address), handshakes, wakeups::release));
+                    ice, List.of(address), handshakes, wakeups::release));
         }
 
         /** The events of one type, in order. */
@@ -113,6 +113,18 @@ public final class EnginePair implements AutoCloseable {
         }
     }
 
+    /**
+     * Something else on the simulated network, such as a STUN or TURN server. Its replies cross the
+     * {@link #middlebox} like any datagram and arrive without delay.
+     */
+    public interface Host {
+        /** Whether datagrams to {@code address} are for this host. */
+        boolean owns(InetSocketAddress address);
+
+        /** One datagram arrives at virtual time {@code nowNanos}; {@code send} puts replies on the network. */
+        void receive(long nowNanos, Transmit datagram, Consumer<Transmit> send);
+    }
+
     /** A datagram a side sent, and when. */
     public record Sent(long atNanos, Transmit transmit) {
     }
@@ -136,18 +148,36 @@ public final class EnginePair implements AutoCloseable {
     private Predicate<Transmit> intercept = t -> false;
     private Consumer<Transmit> tap = t -> { };
     private UnaryOperator<Transmit> middlebox = UnaryOperator.identity();
+    private final List<Host> hosts = new ArrayList<>();
 
     /** Two sides at 10.0.0.1:5000 and 10.0.0.2:6000 with fresh certificates. */
     public EnginePair(long seed) {
-        this(seed, null, null);
+        this(seed, (DtlsCertificate) null, null);
     }
 
     /** As {@link #EnginePair(long)} with given certificates (null for a fresh one). */
     public EnginePair(long seed, DtlsCertificate certA, DtlsCertificate certB) {
-        a = new Side("a", new InetSocketAddress("10.0.0.1", 5000), seed, certA);
-        b = new Side("b", new InetSocketAddress("10.0.0.2", 6000), seed + 1, certB);
+        this(seed, certA, certB, IceConfig.builder().build(), IceConfig.builder().build());
+    }
+
+    /** As {@link #EnginePair(long)} with each side's ICE configuration (STUN and TURN servers, timers). */
+    public EnginePair(long seed, IceConfig iceA, IceConfig iceB) {
+        this(seed, null, null, iceA, iceB);
+    }
+
+    private EnginePair(long seed, DtlsCertificate certA, DtlsCertificate certB, IceConfig iceA, IceConfig iceB) {
+        a = new Side("a", new InetSocketAddress("10.0.0.1", 5000), seed, certA, iceA);
+        b = new Side("b", new InetSocketAddress("10.0.0.2", 6000), seed + 1, certB, iceB);
         a.other = b;
         b.other = a;
+    }
+
+    /** Two sides whose datagrams all take {@code oneWay} to arrive, and nothing else happens to them. */
+    public static EnginePair withLatency(long seed, Duration oneWay) {
+        EnginePair pair = new EnginePair(seed);
+        pair.a.outbound(NetworkEmulator.builder(seed).latency(oneWay).build());
+        pair.b.outbound(NetworkEmulator.builder(seed + 1).latency(oneWay).build());
+        return pair;
     }
 
     /** A deterministic SecureRandom so DTLS material repeats between runs. */
@@ -198,6 +228,11 @@ public final class EnginePair implements AutoCloseable {
         this.middlebox = box;
     }
 
+    /** Puts {@code host} on the network: datagrams to the addresses it owns go to it. */
+    public void attach(Host host) {
+        hosts.add(host);
+    }
+
     /** Sees every datagram just before the receiving engine gets it. */
     public void tap(Consumer<Transmit> tap) {
         this.tap = tap;
@@ -211,16 +246,21 @@ public final class EnginePair implements AutoCloseable {
 
     /** Drives both sides until {@code done}; fails after {@code maxVirtual} or 20 s of real time. */
     public void runUntil(BooleanSupplier done, Duration maxVirtual) throws InterruptedException {
+        runUntil(done, maxVirtual, Duration.ofSeconds(20));
+    }
+
+    /** As {@link #runUntil(BooleanSupplier, Duration)} with a real-time budget (bulk transfers are CPU-bound). */
+    public void runUntil(BooleanSupplier done, Duration maxVirtual, Duration maxReal) throws InterruptedException {
         long startVirtual = clock.nanoTime();
         long startReal = System.nanoTime();
         long endVirtual = startVirtual + maxVirtual.toNanos();
-        long endReal = startReal + Duration.ofSeconds(20).toNanos();
+        long endReal = startReal + maxReal.toNanos();
         drain();
         while (!done.getAsBoolean()) {
             if (clock.nanoTime() > endVirtual || System.nanoTime() > endReal) {
                 throw new AssertionError(String.format("not done after %.3f s of virtual time (limit %s) and %.3f s of"
-                        + " real time (limit 20 s); a: %s, b: %s", (clock.nanoTime() - startVirtual) / 1e9, maxVirtual,
-                        (System.nanoTime() - startReal) / 1e9, describe(a), describe(b)));
+                        + " real time (limit %s); a: %s, b: %s", (clock.nanoTime() - startVirtual) / 1e9, maxVirtual,
+                        (System.nanoTime() - startReal) / 1e9, maxReal, describe(a), describe(b)));
             }
             step();
         }
@@ -255,7 +295,7 @@ public final class EnginePair implements AutoCloseable {
             Transmit t = network.poll().transmit;
             Side to = t.destination().equals(a.address) ? a : t.destination().equals(b.address) ? b : null;
             if (to == null) {
-                undeliverable++;
+                deliverToHost(now, t);
                 continue;
             }
             tap.accept(t);
@@ -268,6 +308,21 @@ public final class EnginePair implements AutoCloseable {
             }
         }
         drain();
+    }
+
+    private void deliverToHost(long now, Transmit t) {
+        for (Host h : hosts) {
+            if (h.owns(t.destination())) {
+                h.receive(now, t, reply -> {
+                    Transmit out = middlebox.apply(reply);
+                    if (out != null) {
+                        network.add(new InFlight(now, order++, out));
+                    }
+                });
+                return;
+            }
+        }
+        undeliverable++;
     }
 
     private static boolean handshaking(Side s) {
@@ -327,7 +382,7 @@ public final class EnginePair implements AutoCloseable {
         }
     }
 
-    /** Datagrams addressed to neither side. */
+    /** Datagrams addressed to neither side nor an attached host. */
     public long undeliverable() {
         return undeliverable;
     }

@@ -32,8 +32,10 @@ import java.util.ArrayDeque;
  * fastest-possible arrival plus that target, so a jittery stream plays smoothly and a clean one
  * adds no delay.
  *
- * <p>Payloads are copied into preallocated slots, so a steady stream allocates only the frames it
- * hands out.
+ * <p><b>Memory.</b> The slot table starts at {@value #INITIAL_CAPACITY} packets and doubles, up to
+ * {@link Config#capacity()}, only when the packets held span more than it; it never shrinks. Payloads
+ * are copied into byte arrays that go back to a small spare list when their packet is released, so an
+ * idle buffer holds no payload memory and a steady stream allocates only the frames it hands out.
  */
 public final class JitterBuffer {
     /**
@@ -56,7 +58,7 @@ public final class JitterBuffer {
             }
         }
 
-        /** 2048 packets, 0..500 ms target delay at three times the jitter, 1 s wait for a lost packet. */
+        /** At most 2048 packets, 0..500 ms target delay at three times the jitter, 1 s wait for a lost packet. */
         public static Config defaults() {
             return new Config(2048, 0, 500_000_000L, 3.0, 1_000_000_000L);
         }
@@ -66,19 +68,26 @@ public final class JitterBuffer {
     private static final int FLAG_END = 2;
     private static final int FLAG_NOT_KEY = 4;
     private static final int FRAMES_PER_OFFSET_WINDOW = 64;
+    /** Slots a new buffer starts with: a few frames of video, many of audio. */
+    static final int INITIAL_CAPACITY = 64;
+    /** Released payload arrays kept for reuse; more than a frame or two is rarely in flight. */
+    private static final int MAX_SPARE_ARRAYS = 16;
+    private static final int PAYLOAD_ARRAY_BYTES = 1500;
 
     private final Depacketizer depacketizer;
     private final int clockRate;
     private final Config config;
     private final DropCounters drops;
-    private final int mask;
     private final boolean repairExpected;
 
-    private final long[] slotSeq;
-    private final byte[][] slotData;
-    private final int[] slotLength;
-    private final long[] slotTimestamp;
-    private final byte[] slotFlags;
+    private int capacity;
+    private int mask;
+    private long[] slotSeq;
+    private byte[][] slotData;
+    private int[] slotLength;
+    private long[] slotTimestamp;
+    private byte[] slotFlags;
+    private final ArrayDeque<byte[]> spareArrays = new ArrayDeque<>();
 
     private final Unwrapper timestamps = Unwrapper.forTimestamps();
     private final ArrayDeque<ReceivedFrame> ready = new ArrayDeque<>();
@@ -130,13 +139,73 @@ public final class JitterBuffer {
         this.clockRate = clockRate;
         this.config = config;
         this.drops = drops;
-        this.mask = config.capacity() - 1;
-        slotSeq = new long[config.capacity()];
+        allocateSlots(Math.min(INITIAL_CAPACITY, config.capacity()));
+    }
+
+    private void allocateSlots(int n) {
+        capacity = n;
+        mask = n - 1;
+        slotSeq = new long[n];
         java.util.Arrays.fill(slotSeq, -1);
-        slotData = new byte[config.capacity()][];
-        slotLength = new int[config.capacity()];
-        slotTimestamp = new long[config.capacity()];
-        slotFlags = new byte[config.capacity()];
+        slotData = new byte[n][];
+        slotLength = new int[n];
+        slotTimestamp = new long[n];
+        slotFlags = new byte[n];
+    }
+
+    /**
+     * Doubles the slot table until it spans {@code width} packets or reaches the configured capacity;
+     * returns whether it now spans them. Held packets keep their sequence numbers, which lie within
+     * one old table width, so they land in distinct slots of the new one.
+     */
+    private boolean spans(long width) {
+        if (width < capacity) {
+            return true;
+        }
+        if (capacity == config.capacity()) {
+            return false;
+        }
+        int n = capacity;
+        while (n <= width && n < config.capacity()) {
+            n <<= 1;
+        }
+        long floor = floor();
+        long[] oldSeq = slotSeq;
+        byte[][] oldData = slotData;
+        int[] oldLength = slotLength;
+        long[] oldTimestamp = slotTimestamp;
+        byte[] oldFlags = slotFlags;
+        allocateSlots(n);
+        for (int i = 0; i < oldSeq.length; i++) {
+            long seq = oldSeq[i];
+            if (seq < 0 || seq < floor) {
+                recycle(oldData[i]);
+                continue;
+            }
+            int j = (int) (seq & mask);
+            slotSeq[j] = seq;
+            slotData[j] = oldData[i];
+            slotLength[j] = oldLength[i];
+            slotTimestamp[j] = oldTimestamp[i];
+            slotFlags[j] = oldFlags[i];
+        }
+        return width < capacity;
+    }
+
+    /** The number of packets the slot table holds now (it grows on demand up to {@link Config#capacity()}). */
+    public int currentCapacity() {
+        return capacity;
+    }
+
+    private byte[] payloadArray(int len) {
+        byte[] a = spareArrays.poll();
+        return a != null && a.length >= len ? a : new byte[Math.max(len, PAYLOAD_ARRAY_BYTES)];
+    }
+
+    private void recycle(byte[] a) {
+        if (a != null && spareArrays.size() < MAX_SPARE_ARRAYS) {
+            spareArrays.push(a);
+        }
     }
 
     /**
@@ -162,7 +231,8 @@ public final class JitterBuffer {
         byte[] b = packet.array();
         int off = packet.payloadOffset();
         if (slotData[i] == null || slotData[i].length < len) {
-            slotData[i] = new byte[Math.max(len, 1500)];
+            recycle(slotData[i]);
+            slotData[i] = payloadArray(len);
         }
         System.arraycopy(b, off, slotData[i], 0, len);
         slotSeq[i] = extendedSeq;
@@ -184,13 +254,13 @@ public final class JitterBuffer {
     private boolean makeRoomFor(long seq) {
         long floor = floor();
         if (seq < floor) {
-            if (highestSeq - seq >= config.capacity()) {
+            if (!spans(highestSeq - seq)) {
                 drops.count(DropReason.TOO_LATE);
                 return false;
             }
             return true;
         }
-        if (seq - floor < config.capacity()) {
+        if (spans(seq - floor)) {
             return true;
         }
         if (seq - highestSeq >= config.capacity()) {
@@ -263,7 +333,7 @@ public final class JitterBuffer {
     /** The last sequence number of the frame starting at {@code start}, or -1 while it is incomplete. */
     private long frameEnd(long start) {
         long ts = slotTimestamp[(int) (start & mask)];
-        for (long k = start; k <= highestSeq && k - start < config.capacity(); k++) {
+        for (long k = start; k <= highestSeq && k - start < capacity; k++) {
             if (!present(k)) {
                 return -1;
             }
@@ -391,13 +461,15 @@ public final class JitterBuffer {
     /** Forgets every packet up to and including {@code seq}. */
     private void discardThrough(long seq) {
         long from = floor();
-        if (seq - from >= config.capacity()) {
-            from = seq - config.capacity() + 1;
+        if (seq - from >= capacity) {
+            from = seq - capacity + 1;
         }
         for (long k = from; k <= seq; k++) {
             int i = (int) (k & mask);
             if (slotSeq[i] == k) {
                 slotSeq[i] = -1;
+                recycle(slotData[i]);
+                slotData[i] = null;
             }
         }
         if (seq > releasedThrough) {

@@ -230,6 +230,10 @@ public final class Association {
     private boolean dispatch(Chunk c) {
         if (c instanceof Chunk.Data d) {
             if (receiver != null && state.carriesData() && d.format() == receiver.format()) {
+                if (d.length() == 0) {
+                    abortNoUserData(d.tsn());
+                    return false;
+                }
                 receiver.onData(d);
                 if (state == AssociationState.SHUTDOWN_SENT) {
                     shutdown.onDataInShutdownSent();
@@ -371,6 +375,18 @@ public final class Association {
         public void timedOut(String what) {
             Association.this.timedOut(what);
         }
+    }
+
+    /**
+     * RFC 9260 §6.2 (and RFC 8260 §2.1 for I-DATA): a DATA chunk with no user data MUST be answered
+     * with an ABORT whose "No User Data" cause (§3.3.10.9) carries the chunk's TSN. usrsctp does
+     * the same. The packet passed the verification-tag check, so only the real peer can cause it.
+     */
+    private void abortNoUserData(long tsn) {
+        counters.protocolViolations++;
+        byte[] info = {(byte) (tsn >>> 24), (byte) (tsn >>> 16), (byte) (tsn >>> 8), (byte) tsn};
+        sendStandalone(handshake.peerTag(), new Chunk.Abort(false, List.of(new ErrorCause(ErrorCause.NO_USER_DATA, info))));
+        close(new CloseReason(CloseReason.Kind.ABORTED_LOCALLY, "the peer sent a DATA chunk without user data, TSN " + tsn));
     }
 
     private void sendStandalone(long tag, Chunk chunk) {

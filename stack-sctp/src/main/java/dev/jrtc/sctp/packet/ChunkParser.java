@@ -124,11 +124,9 @@ public final class ChunkParser {
                 fsn = ppidOrFsn;
             }
         }
+        // A chunk without user data parses (length 0): RFC 9260 §6.2 has the association answer it
+        // with an ABORT, which it can only do if the packet reaches it.
         int len = v.remaining();
-        if (len == 0) {
-            // RFC 9260 §6.2: a DATA chunk with no user data is a protocol error; treat as malformed.
-            throw new ParseException("DATA chunk without user data, TSN " + tsn);
-        }
         return new Chunk.Data(format, flags & 0x0F, tsn, stream, messageId, ppid, fsn, v.array(),
                 v.arrayPosition(), len);
     }
