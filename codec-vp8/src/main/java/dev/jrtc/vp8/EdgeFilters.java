@@ -16,7 +16,9 @@ import java.nio.ByteOrder;
  *       serve eight columns at a time.
  *   <li>A flat segment (all pixels the filter may change are equal) is left alone without
  *       computing its masks: every adjustment of the RFC's filters is then zero. For horizontal
- *       edges eight columns are tested at once. Flat areas are common in video.
+ *       edges eight columns are tested at once, and the loop visits only the columns that are
+ *       not flat (one branch per such column, instead of a guess per column). Flat areas are
+ *       common in video.
  *   <li>The RFC's decisions (filter_yes, hev) become all-ones/all-zero masks applied
  *       arithmetically, which gives the same pixels as the RFC's branches (a masked adjustment is
  *       zero, so the pixel is written back unchanged) without mispredicted branches.

@@ -83,8 +83,8 @@ final class SubpixelFilter {
 
     /*
      * 4x4 blocks (split motion vectors) use the scalar six-tap loops below; wider blocks go to
-     * SixTapLanes. The six-tap loops slide a window along the filter direction: each output loads one new
-     * pixel and reuses the five before it, instead of loading all six.
+     * SixTapLanes. The six-tap loops slide a window along the filter direction: each output loads
+     * one new pixel and reuses the five before it, instead of loading all six.
      */
 
     private static void sixTapHorizontal(byte[] src, int sOff, int sStride, int[] f, byte[] dst,
