@@ -147,7 +147,7 @@ public final class BouncyCastleDtlsEngine implements DtlsEngine {
             return;
         }
         if (records != null) {
-            receiveOnRecordLayer(buf, offset, length);
+            receiveOnRecordLayer(nowNanos, buf, offset, length);
             return;
         }
         noteRecordNumbersToBc(buf, offset, length);
@@ -157,7 +157,7 @@ public final class BouncyCastleDtlsEngine implements DtlsEngine {
             return;
         }
         if (state == DtlsState.CONNECTED) {
-            transport.onDatagramAfterHandshake(datagram);
+            transport.onDatagramAfterHandshake(nowNanos, datagram);
             drainConnection();
         }
     }
@@ -341,8 +341,8 @@ public final class BouncyCastleDtlsEngine implements DtlsEngine {
     }
 
     /** Splits a datagram into records: ours are decrypted here, the rest go to BC. */
-    private void receiveOnRecordLayer(byte[] buf, int offset, int length) {
-        transport.onDatagramAfterHandshake(buf[offset]);
+    private void receiveOnRecordLayer(long nowNanos, byte[] buf, int offset, int length) {
+        transport.onDatagramAfterHandshake(nowNanos, buf[offset]);
         int end = offset + length;
         byte[] forBc = null;
         for (int pos = offset; pos < end && state == DtlsState.CONNECTED; ) {

@@ -45,6 +45,10 @@ final class BridgedDatagramTransport implements DatagramTransport {
     private volatile boolean closedByStack;
     /** Our own resend timer's ceiling; BC's doubles to 60 s, which loses calls under heavy loss. */
     static final int MAX_FAST_RESEND_MILLIS = 1_000;
+    /** A peer retransmits its flight at most this often (its timer starts near 1 s, ours at 100 ms or more). */
+    static final long MIN_ANSWER_INTERVAL_NANOS = 50_000_000L;
+    /** Enough for a peer retrying through heavy loss for a whole handshake timeout. */
+    static final int MAX_FINAL_FLIGHT_ANSWERS = 16;
 
     private final int initialResendMillis;
     /** The datagrams of our latest flight, exactly as sent; handshake thread only. */
@@ -56,6 +60,8 @@ final class BridgedDatagramTransport implements DatagramTransport {
     private byte[] heldChangeCipherSpec;
     /** Loop thread only: our flight ended the handshake and the peer has not yet shown it got it. */
     private boolean answeringFinalFlight;
+    private int answersSent;
+    private long lastAnswerNanos;
     /** The highest epoch of a record BC sent, and the highest sequence number it used in that epoch. */
     private int highestEpochSent;
     private long highestSeqSent = -1;
@@ -107,20 +113,33 @@ final class BridgedDatagramTransport implements DatagramTransport {
      * many rounds; each lost answer costs the peer a retransmission timeout. The first application
      * data from the peer proves it finished, and the answers stop.
      */
-    void onDatagramAfterHandshake(byte[] datagram) {
+    void onDatagramAfterHandshake(long nowNanos, byte[] datagram) {
         if (datagram.length > 0) {
-            onDatagramAfterHandshake(datagram[0]);
+            onDatagramAfterHandshake(nowNanos, datagram[0]);
         }
     }
 
-    /** As {@link #onDatagramAfterHandshake(byte[])}, given the content type of the datagram's first record. */
-    void onDatagramAfterHandshake(byte contentType) {
+    /**
+     * As {@link #onDatagramAfterHandshake(long, byte[])}, given the content type of the datagram's
+     * first record. The answers are bounded: at most one per {@link #MIN_ANSWER_INTERVAL_NANOS}
+     * (a retransmitted flight spans several datagrams and needs one answer) and
+     * {@link #MAX_FINAL_FLIGHT_ANSWERS} in all. Without the bound, anyone who can put a datagram
+     * on the validated path gets a whole flight back for each one, and two peers that both answer
+     * (found by fuzzing the engine) bounce flights between them forever.
+     */
+    void onDatagramAfterHandshake(long nowNanos, byte contentType) {
         if (!answeringFinalFlight) {
             return;
         }
         if (contentType == APPLICATION_DATA) {
             answeringFinalFlight = false;
         } else if (contentType == HANDSHAKE || contentType == CHANGE_CIPHER_SPEC) {
+            boolean tooSoon = answersSent > 0 && nowNanos - lastAnswerNanos < MIN_ANSWER_INTERVAL_NANOS;
+            if (tooSoon || answersSent >= MAX_FINAL_FLIGHT_ANSWERS) {
+                return;
+            }
+            answersSent++;
+            lastAnswerNanos = nowNanos;
             for (byte[] d : lastFlight) {
                 outbound.accept(d.clone());
             }
