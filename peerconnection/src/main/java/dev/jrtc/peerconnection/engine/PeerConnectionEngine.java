@@ -5,31 +5,16 @@ import dev.jrtc.common.Engine;
 import dev.jrtc.common.Output;
 import dev.jrtc.common.ParseException;
 import dev.jrtc.dtls.CertificateFingerprint;
-import dev.jrtc.dtls.DtlsConfig;
-import dev.jrtc.dtls.DtlsRole;
 import dev.jrtc.ice.IceConnectionState;
 import dev.jrtc.ice.IceGatheringState;
 import dev.jrtc.ice.IceRole;
-import dev.jrtc.rtp.ext.ExtensionMap;
-import dev.jrtc.rtp.send.SendConfig;
 import dev.jrtc.sdp.Direction;
-import dev.jrtc.sdp.ExtMap;
-import dev.jrtc.sdp.Fingerprint;
 import dev.jrtc.sdp.MediaDescription;
-import dev.jrtc.sdp.RtpCodec;
 import dev.jrtc.sdp.SessionDescription;
-import dev.jrtc.sdp.Setup;
-import dev.jrtc.sdp.jsep.LocalCapabilities;
-import dev.jrtc.sdp.jsep.LocalTrack;
 import dev.jrtc.sdp.jsep.MediaKind;
 import dev.jrtc.srtp.SrtpProfile;
 import java.net.InetSocketAddress;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -49,47 +34,30 @@ public final class PeerConnectionEngine implements Engine {
     private final EngineConfig config;
     private final Negotiation negotiation = new Negotiation();
     private final RtpDemux demux = new RtpDemux();
-    private final ArrayDeque<Output> out = new ArrayDeque<>();
-    private final List<String> localCandidates = new ArrayList<>();
-    private final String cname;
-    private final MediaSession.PacketSink sink = new MediaSession.PacketSink() {
-        @Override
-        public boolean sendRtp(long now, byte[] packet) {
-            return transport != null && transport.sendRtp(now, packet);
-        }
-
-        @Override
-        public boolean sendRtcp(long now, byte[] packet) {
-            return transport != null && transport.sendRtcp(now, packet);
-        }
-    };
+    private final OutputQueue out = new OutputQueue();
+    private final LocalCandidates localCandidates;
+    private final RemoteCandidates remoteCandidates = new RemoteCandidates();
+    private final LocalMedia localMedia;
     private final SctpDataChannels data;
+    private final NegotiatedSession negotiated;
+    private final NegotiationNeeded negotiationNeeded;
+    /** Made by the first description, with the ICE role that description implies; null before. */
     private SecureTransport transport;
-    private boolean gatheringComplete;
+    /** Drives the layers on {@link #transport}; made with it. */
+    private LayerPump layers;
     private long now;
     private long deadline = Long.MAX_VALUE;
-    private boolean draining;
     private boolean closed;
     private long earlyDrops;
-    private final List<ConnectionReport.Codec> codecFailures = new ArrayList<>();
-    /** Trickled candidates of an ICE generation whose description has not been applied yet (bounded). */
-    private final List<dev.jrtc.ice.Candidate> heldCandidates = new ArrayList<>();
-    private String remoteUfrag;
-    private String signalledUfrag;
-    private String restartRequestedAt;
-    private boolean negotiationNeededAnnounced;
-    /** One per transport, created at the first negotiation that enables transport-wide CC. */
-    private dev.jrtc.rtp.send.TransportSequencer twccSequencer;
-    /** Transport-wide CC as the current answer negotiated it, or null. */
-    private TransportWideCc twcc;
 
     /** An engine with no transceivers; nothing happens until the first API call. */
     public PeerConnectionEngine(EngineConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        byte[] c = new byte[8];
-        config.random().nextBytes(c);
-        this.cname = HexFormat.of().formatHex(c);
+        this.localMedia = new LocalMedia(config);
+        this.localCandidates = new LocalCandidates(negotiation);
         this.data = new SctpDataChannels(config.random());
+        this.negotiated = new NegotiatedSession(config, negotiation, demux, data, localMedia.cname(), this::emit);
+        this.negotiationNeeded = new NegotiationNeeded(negotiation, data, this::emit);
     }
 
     // ------------------------------------------------------------------ API commands
@@ -102,8 +70,8 @@ public final class PeerConnectionEngine implements Engine {
         advance(nowNanos);
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(direction, "direction");
-        Transceiver t = negotiation.add(kind, direction, newTrack(kind));
-        checkNegotiationNeeded();
+        Transceiver t = negotiation.add(kind, direction, localMedia.newTrack(kind));
+        negotiationNeeded.check();
         return t;
     }
 
@@ -121,7 +89,7 @@ public final class PeerConnectionEngine implements Engine {
             throw new IllegalStateException("InvalidStateError: the transceiver is stopped");
         }
         t.setDirection(direction);
-        checkNegotiationNeeded();
+        negotiationNeeded.check();
     }
 
     /**
@@ -135,8 +103,8 @@ public final class PeerConnectionEngine implements Engine {
             return;
         }
         t.stop();
-        endSession(t);
-        checkNegotiationNeeded();
+        negotiated.end(t);
+        negotiationNeeded.check();
     }
 
     /**
@@ -165,9 +133,9 @@ public final class PeerConnectionEngine implements Engine {
         advance(nowNanos);
         requireOpen();
         if (transport != null) {
-            restartRequestedAt = transport.ice().localCredentials().ufrag();
+            negotiationNeeded.requestIceRestart(transport.ice().localCredentials().ufrag());
         }
-        checkNegotiationNeeded();
+        negotiationNeeded.check();
     }
 
     /**
@@ -181,8 +149,7 @@ public final class PeerConnectionEngine implements Engine {
         requireOpen();
         negotiation.rollback();
         emitSignaling();
-        negotiationNeededAnnounced = false;
-        checkNegotiationNeeded();
+        negotiationNeeded.newRound();
     }
 
     /** Writes an offer for the current transceivers; this side becomes the controlling ICE agent. */
@@ -190,10 +157,10 @@ public final class PeerConnectionEngine implements Engine {
         advance(nowNanos);
         requireOpen();
         ensureTransport(IceRole.CONTROLLING);
-        if (restartRequestedAt != null && restartRequestedAt.equals(transport.ice().localCredentials().ufrag())) {
+        if (negotiationNeeded.restartPending(transport.ice().localCredentials().ufrag())) {
             transport.ice().restart(now);
         }
-        return negotiation.createOffer(capabilities(), data.wanted());
+        return negotiation.createOffer(localMedia.capabilities(transport.ice().localCredentials()), data.wanted());
     }
 
     /** Writes the answer to the applied remote offer. */
@@ -201,7 +168,7 @@ public final class PeerConnectionEngine implements Engine {
         advance(nowNanos);
         requireOpen();
         ensureTransport(IceRole.CONTROLLED);
-        return negotiation.createAnswer(capabilities());
+        return negotiation.createAnswer(localMedia.capabilities(transport.ice().localCredentials()));
     }
 
     /** Applies our own offer or answer; the first one starts candidate gathering. */
@@ -217,34 +184,13 @@ public final class PeerConnectionEngine implements Engine {
         negotiation.setLocal(type, description);
         transport.startGathering(now);
         String ufrag = transport.ice().localCredentials().ufrag();
-        if (restartRequestedAt != null && !restartRequestedAt.equals(ufrag)) {
-            restartRequestedAt = null;
-        }
+        negotiationNeeded.localApplied(ufrag);
         emitSignaling();
-        if (signalledUfrag != null && !signalledUfrag.equals(ufrag)) {
-            resignalCandidates(ufrag);
-        }
-        signalledUfrag = ufrag;
+        localCandidates.localApplied(ufrag, out::add); // already recorded: bypass emit
         if (type == SdpType.ANSWER) {
-            applyNegotiated();
-            negotiationNeededAnnounced = false;
-            checkNegotiationNeeded();
+            negotiated.apply(now, transport);
+            negotiationNeeded.newRound();
         }
-    }
-
-    /** After an ICE restart the same candidates are signalled again, for the new credentials. */
-    private void resignalCandidates(String ufrag) {
-        String mid = bundleTag();
-        for (String c : localCandidates) {
-            out.add(new EngineEvent.LocalCandidate(withUfrag(c, ufrag), mid));
-        }
-        if (gatheringComplete) {
-            out.add(new EngineEvent.GatheringComplete());
-        }
-    }
-
-    private static String withUfrag(String candidate, String ufrag) {
-        return candidate.contains(" ufrag ") ? candidate : candidate + " ufrag " + ufrag;
     }
 
     /** Applies the peer's offer or answer: its ICE credentials and candidates, then the media. */
@@ -262,30 +208,16 @@ public final class PeerConnectionEngine implements Engine {
         if (type == SdpType.OFFER) {
             for (MediaDescription m : negotiation.unassociated(description)) {
                 MediaKind kind = MediaKind.of(m.kind()).orElseThrow();
-                Transceiver t = negotiation.add(kind, Direction.RECVONLY, newTrack(kind));
+                Transceiver t = negotiation.add(kind, Direction.RECVONLY, localMedia.newTrack(kind));
                 t.assignMid(m.mid().orElseThrow());
                 t.markCreatedByRemoteOffer();
             }
         }
-        transport.ice().setRemoteCredentials(now, new dev.jrtc.ice.IceCredentials(remote.ufrag(), remote.pwd()));
-        remoteUfrag = remote.ufrag();
-        for (String c : remote.candidates()) {
-            addCandidateQuietly(c);
-        }
-        for (dev.jrtc.ice.Candidate c : heldCandidates) {
-            if (remoteUfrag.equals(c.extensions().get("ufrag"))) {
-                transport.ice().addRemoteCandidate(now, c);
-            }
-        }
-        heldCandidates.clear();
-        if (remote.endOfCandidates()) {
-            transport.ice().endOfRemoteCandidates(now);
-        }
+        remoteCandidates.apply(now, transport.ice(), remote);
         emitSignaling();
         if (type == SdpType.ANSWER) {
-            applyNegotiated();
-            negotiationNeededAnnounced = false;
-            checkNegotiationNeeded();
+            negotiated.apply(now, transport);
+            negotiationNeeded.newRound();
         }
     }
 
@@ -307,15 +239,7 @@ public final class PeerConnectionEngine implements Engine {
         } catch (ParseException e) {
             throw new IllegalArgumentException("OperationError: bad candidate: " + e.getMessage(), e);
         }
-        String ufrag = c.extensions().get("ufrag");
-        if (ufrag != null && remoteUfrag != null && !ufrag.equals(remoteUfrag)) {
-            // A candidate of the peer's next ICE generation that beat its description here: keep it till then.
-            if (heldCandidates.size() < 100) {
-                heldCandidates.add(c);
-            }
-            return;
-        }
-        transport.ice().addRemoteCandidate(now, c);
+        remoteCandidates.add(now, transport.ice(), c);
     }
 
     /** The peer signalled end-of-candidates. */
@@ -357,7 +281,7 @@ public final class PeerConnectionEngine implements Engine {
         requireOpen();
         Objects.requireNonNull(init, "init");
         EngineDataChannel ch = data.create(now, init);
-        checkNegotiationNeeded();
+        negotiationNeeded.check();
         return ch;
     }
 
@@ -467,7 +391,7 @@ public final class PeerConnectionEngine implements Engine {
 
     /** The applied local description with the candidates gathered so far (and end-of-candidates once complete). */
     public Optional<SessionDescription> localDescription() {
-        return negotiation.local().map(d -> LocalDescriptions.withCandidates(d, localCandidates, gatheringComplete));
+        return negotiation.local().map(localCandidates::addTo);
     }
 
     /** The applied remote description. */
@@ -492,21 +416,7 @@ public final class PeerConnectionEngine implements Engine {
 
     /** A snapshot of the counters. */
     public EngineStats stats() {
-        List<MediaStats> media = new ArrayList<>();
-        for (MediaSession s : demux.sessions()) {
-            media.add(s.stats());
-        }
-        if (transport == null) {
-            return new EngineStats(0, 0, 0, 0, 0, 0, demux.unroutable(), 0, 0, 0, 0, media, demux.drops(),
-                    demux.knownSsrcs());
-        }
-        TransportCounters c = transport.counters();
-        long dtlsDropped = transport.dtls().map(d -> d.stats().drops().values().stream().mapToLong(Long::longValue).sum())
-                .orElse(0L);
-        return new EngineStats(transport.gate().dropped(), transport.gate().admitted(), transport.ice().droppedPackets(),
-                dtlsDropped, c.srtpDropped, c.srtpBeforeKeys + c.dtlsBeforeNegotiation + c.unknown,
-                demux.unroutable(), c.rtpSent, c.rtpReceived, c.rtcpSent, c.rtcpReceived, media, demux.drops(),
-                demux.knownSsrcs());
+        return EngineStatsSnapshots.of(transport, demux);
     }
 
     /**
@@ -525,7 +435,7 @@ public final class PeerConnectionEngine implements Engine {
      */
     public Optional<ConnectionReport> connectionReport() {
         ConnectionState state = closed && transport != null ? transport.state() : connectionState();
-        return ConnectionReports.of(state, transport, codecFailures);
+        return ConnectionReports.of(state, transport, negotiated.codecFailures());
     }
 
     // ------------------------------------------------------------------ Engine
@@ -561,29 +471,12 @@ public final class PeerConnectionEngine implements Engine {
         if (closed || transport == null) {
             return;
         }
-        transport.handleTimeout(now);
-        data.handleTimeout(now);
-        for (MediaSession s : demux.sessions()) {
-            s.handleTimeout(now);
-        }
+        layers.handleTimeout(now);
     }
 
     @Override
     public Output poll() {
-        if (draining) {
-            throw new IllegalStateException("poll() re-entered");
-        }
-        Output o = out.poll();
-        if (o != null) {
-            return o;
-        }
-        draining = true;
-        try {
-            pump();
-        } finally {
-            draining = false;
-        }
-        o = out.poll();
+        Output o = out.next(this::pump);
         if (o != null) {
             return o;
         }
@@ -593,48 +486,26 @@ public final class PeerConnectionEngine implements Engine {
     private void pump() {
         if (transport == null) {
             deadline = Long.MAX_VALUE;
-            return;
+        } else if (closed) {
+            transport.pump(now, this::emit); // flushes close_notify; poll() gives a closed engine no deadline
+        } else {
+            deadline = layers.pump(now);
         }
-        long d;
-        int rounds = 0;
-        do {
-            d = transport.pump(now, this::emit);
-            if (closed) {
-                break;
-            }
-            for (MediaSession s : demux.sessions()) {
-                d = Math.min(d, s.drain(now, sink, this::emit));
-            }
-            // SCTP packets become DTLS records; DTLS records received may feed SCTP again.
-            d = Math.min(d, data.pump(now, this::emit));
-            d = Math.min(d, transport.pump(now, this::emit));
-        } while (data.dirty() && ++rounds < 64);
-        if (data.dirty()) {
-            d = now; // more to do: come straight back
-        }
-        deadline = d;
     }
 
     // ------------------------------------------------------------------ internals
 
     private void emit(Output o) {
         if (o instanceof EngineEvent.LocalCandidate c) {
-            localCandidates.add(c.candidate());
-            o = new EngineEvent.LocalCandidate(withUfrag(c.candidate(), transport.ice().localCredentials().ufrag()),
-                    bundleTag());
+            o = localCandidates.gathered(c, transport.ice().localCredentials().ufrag());
         } else if (o instanceof EngineEvent.GatheringComplete) {
-            gatheringComplete = true;
+            localCandidates.gatheringComplete();
         }
         out.add(o);
         if (o instanceof EngineEvent.ConnectionStateChanged c
                 && (c.state() == ConnectionState.CLOSED || c.state() == ConnectionState.FAILED)) {
             data.transportEnded(now, this::emit);
         }
-    }
-
-    private String bundleTag() {
-        return negotiation.local().flatMap(d -> d.media().stream().filter(m -> !m.isRejected()).findFirst())
-                .flatMap(MediaDescription::mid).orElse("0");
     }
 
     private void emitSignaling() {
@@ -656,286 +527,8 @@ public final class PeerConnectionEngine implements Engine {
     private void ensureTransport(IceRole role) {
         if (transport == null) {
             transport = new SecureTransport(config.ice(), role, config.random(), config.hostAddresses(),
-                    config.dtlsRandom(), config.handshakeExecutor(), config.wakeup(), new SecureTransport.MediaSink() {
-                        @Override
-                        public void onRtp(long t, byte[] buf, int off, int len) {
-                            demux.onRtp(t, buf, off, len);
-                        }
-
-                        @Override
-                        public void onRtcp(long t, byte[] buf, int off, int len) {
-                            demux.onRtcp(t, buf, off, len);
-                        }
-                    }, data);
-        }
-    }
-
-    private void addCandidateQuietly(String candidate) {
-        try {
-            transport.ice().addRemoteCandidate(now, dev.jrtc.ice.Candidate.parse(candidate));
-        } catch (ParseException | IllegalArgumentException e) {
-            // A candidate we cannot use in a description is ignored, as browsers do.
-        }
-    }
-
-    private LocalCapabilities capabilities() {
-        dev.jrtc.ice.IceCredentials ice = transport.ice().localCredentials();
-        Fingerprint fp = Fingerprint.of("sha-256", config.certificate().fingerprint().digest());
-        LocalCapabilities caps = LocalCapabilities.defaults(new dev.jrtc.sdp.IceCredentials(ice.ufrag(), ice.password()),
-                List.of(fp));
-        for (MediaKind kind : List.of(MediaKind.AUDIO, MediaKind.VIDEO)) {
-            List<RtpCodec> supported = caps.codecs(kind).stream().filter(CodecSupport::supports).toList();
-            List<RtpCodec> withRtx = new ArrayList<>(supported);
-            for (RtpCodec c : caps.codecs(kind)) {
-                if (c.isRtx() && supported.stream().anyMatch(s -> s.payloadType() == c.associatedPayloadType().orElse(-1))) {
-                    withRtx.add(c);
-                }
-            }
-            caps = caps.withCodecs(kind, withRtx);
-        }
-        return caps.withDataChannel(Optional.of(new dev.jrtc.sdp.jsep.DataChannelCapability(5000,
-                SctpDataChannels.LOCAL_MAX_MESSAGE_SIZE))).withCname(cname);
-    }
-
-    private LocalTrack newTrack(MediaKind kind) {
-        byte[] id = new byte[6];
-        config.random().nextBytes(id);
-        String hex = HexFormat.of().formatHex(id);
-        return LocalTrack.of(kind, "jrtc-" + hex, kind.token() + "-" + hex).withSsrcs(newSsrc(), newSsrc());
-    }
-
-    private long newSsrc() {
-        long s;
-        do {
-            s = config.random().nextLong() & 0xFFFF_FFFFL;
-        } while (s == 0);
-        return s;
-    }
-
-    /** Both descriptions are applied: configure DTLS and each transceiver's media. */
-    private void applyNegotiated() {
-        SessionDescription local = negotiation.local().orElseThrow();
-        SessionDescription remote = negotiation.remote().orElseThrow();
-        // The transport's parameters come from the first section both sides kept (a rejected one has no a=setup).
-        Optional<MediaDescription> tag = local.media().stream().filter(m -> !m.isRejected())
-                .filter(m -> m.mid().flatMap(remote::mediaByMid).filter(r -> !r.isRejected()).isPresent()).findFirst()
-                .or(() -> local.media().stream().filter(m -> !m.isRejected()).findFirst());
-        if (tag.isEmpty()) {
-            return;
-        }
-        MediaDescription remoteTag = tag.get().mid().flatMap(remote::mediaByMid).orElse(remote.media().get(0));
-        String localSetup = local.setupOf(tag.get()).map(Setup::token).orElse("actpass");
-        String remoteSetup = remote.setupOf(remoteTag).map(Setup::token).orElse("actpass");
-        DtlsRole role = DtlsRole.fromSetup(localSetup, remoteSetup);
-        List<CertificateFingerprint> fingerprints = RemoteTransport.fingerprints(remote, remoteTag);
-        configureData(local, remote, role);
-        transport.configureDtls(now, DtlsConfig.of(role, config.certificate(), fingerprints));
-
-        SessionDescription answer = negotiation.answer();
-        Map<Integer, String> ext = new HashMap<>();
-        answer.mediaByMid(tag.get().mid().orElse("")).ifPresent(m -> {
-            for (ExtMap e : m.attributes().extMaps()) {
-                ext.putIfAbsent(e.id(), e.uri());
-            }
-        });
-        ExtensionMap bundleExtensions;
-        try {
-            bundleExtensions = new ExtensionMap(ext);
-        } catch (IllegalArgumentException e) {
-            bundleExtensions = ExtensionMap.empty();
-        }
-        demux.setExtensions(bundleExtensions);
-        twcc = transportWideCc(ext, bundleExtensions, answer);
-        for (Transceiver t : negotiation.transceivers()) {
-            if (t.mid().isEmpty()) {
-                continue;
-            }
-            Optional<MediaDescription> a = answer.mediaByMid(t.mid().get());
-            if (a.isEmpty() || a.get().isRejected()) {
-                endSession(t);
-                if (!t.stopped()) {
-                    noteCodecFailure(t, remote);
-                }
-                continue;
-            }
-            MediaSession s = t.session();
-            if (s != null) {
-                Direction ours = negotiation.ourDirection(a.get());
-                if (ours.sends() == s.sends() && ours.receives() == s.receives()) {
-                    t.negotiated(ours, s); // renegotiated without change for this section
-                    continue;
-                }
-                endSession(t); // the direction changed: its streams are remade below
-            }
-            configureMedia(t, a.get(), remote);
-        }
-    }
-
-    /** Transport-wide CC when the bundle negotiated its extension, sharing the transport's one sequencer. */
-    private TransportWideCc transportWideCc(Map<Integer, String> ext, ExtensionMap bundleExtensions,
-            SessionDescription answer) {
-        long receivingWithTwcc = answer.media().stream()
-                .filter(m -> !m.isRejected() && negotiation.ourDirection(m).receives() && hasTwcc(m)).count();
-        for (Map.Entry<Integer, String> e : ext.entrySet()) {
-            if (LocalCapabilities.EXT_TRANSPORT_WIDE_CC.equals(e.getValue()) && e.getKey() >= 1 && e.getKey() <= 255) {
-                if (twccSequencer == null) {
-                    twccSequencer = new dev.jrtc.rtp.send.TransportSequencer(config.random().nextInt(65536));
-                }
-                return new TransportWideCc(twccSequencer, e.getKey(), bundleExtensions, receivingWithTwcc == 1);
-            }
-        }
-        return null;
-    }
-
-    private static boolean hasTwcc(MediaDescription m) {
-        return m.attributes().extMaps().stream().anyMatch(e -> LocalCapabilities.EXT_TRANSPORT_WIDE_CC.equals(e.uri()));
-    }
-
-    /** Stops a transceiver's media: no more routing, and its remote track (if any) ends. */
-    private void endSession(Transceiver t) {
-        MediaSession s = t.session();
-        if (s == null) {
-            return;
-        }
-        demux.remove(s);
-        t.negotiated(Direction.INACTIVE, null);
-        if (s.receives()) {
-            emit(new EngineEvent.TrackEnded(s.mid()));
-        }
-    }
-
-    /** Fires {@code negotiationneeded} once per round, in the stable state, when the peer must hear of a change. */
-    private void checkNegotiationNeeded() {
-        if (closed || negotiation.state() != SignalingState.STABLE) {
-            return;
-        }
-        boolean needed = negotiationNeeded();
-        if (needed && !negotiationNeededAnnounced) {
-            negotiationNeededAnnounced = true;
-            emit(new EngineEvent.NegotiationNeeded());
-        } else if (!needed) {
-            negotiationNeededAnnounced = false;
-        }
-    }
-
-    private boolean negotiationNeeded() {
-        if (restartRequestedAt != null) {
-            return true;
-        }
-        if (data.wanted() && negotiation.dataMid().isEmpty()) {
-            return true;
-        }
-        Optional<SessionDescription> local = negotiation.local();
-        for (Transceiver t : negotiation.transceivers()) {
-            if (t.mid().isEmpty()) {
-                if (!t.stopped()) {
-                    return true;
-                }
-                continue;
-            }
-            Optional<MediaDescription> section = local.flatMap(d -> d.mediaByMid(t.mid().get()));
-            if (section.isEmpty()) {
-                return true;
-            }
-            if (section.get().isRejected()) {
-                continue;
-            }
-            if (t.stopped()) {
-                return true;
-            }
-            Direction signalled = local.get().directionOf(section.get());
-            // After answering, our section may hold less than we asked; only what we would send more or less counts.
-            boolean differs = negotiation.weOffered() ? signalled != t.direction()
-                    : signalled.sends() != t.direction().sends();
-            if (differs) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A section that carries no media: record it for the report when the reason is that no codec is shared. */
-    private void noteCodecFailure(Transceiver t, SessionDescription remote) {
-        String mid = t.mid().orElseThrow();
-        Optional<MediaDescription> theirs = remote.mediaByMid(mid);
-        List<String> offered = theirs.map(m -> m.codecs().stream().filter(c -> !c.isRtx()).map(RtpCodec::name)
-                .distinct().toList()).orElse(List.of());
-        if (offered.stream().anyMatch(CodecSupport::supportsName)
-                || codecFailures.stream().anyMatch(c -> c.mid().equals(mid))) {
-            return; // rejected for another reason (the peer stopped it), or already noted
-        }
-        codecFailures.add(new ConnectionReport.Codec(mid, t.kind().token(), offered, CodecSupport.NAMES));
-    }
-
-    /** A data section in the answer: make the SCTP association with the peer's port and max-message-size. */
-    private void configureData(SessionDescription local, SessionDescription remote, DtlsRole role) {
-        Optional<String> mid = negotiation.dataMid();
-        if (mid.isEmpty() || data.configured()) {
-            return;
-        }
-        Optional<MediaDescription> ours = local.mediaByMid(mid.get()).filter(m -> !m.isRejected());
-        Optional<MediaDescription> theirs = remote.mediaByMid(mid.get()).filter(m -> !m.isRejected());
-        if (ours.isEmpty() || theirs.isEmpty() || !theirs.get().kind().equals(MediaKind.APPLICATION.token())) {
-            return;
-        }
-        int localPort = sctpPort(ours.get());
-        int remotePort = sctpPort(theirs.get());
-        long remoteMax;
-        try {
-            // RFC 8841 §6: no a=max-message-size means 64 KiB; 0 means no limit.
-            remoteMax = theirs.get().attributes().maxMessageSize().orElse(65_536);
-        } catch (NumberFormatException e) {
-            remoteMax = 65_536;
-        }
-        data.configure(now, role, localPort, remotePort, Math.max(0, remoteMax));
-    }
-
-    private static int sctpPort(MediaDescription m) {
-        try {
-            return m.attributes().sctpPort().orElseGet(() -> {
-                // The legacy form (DTLS/SCTP 5000 with a=sctpmap) names the port as the format.
-                try {
-                    return Integer.parseInt(m.mediaLine().formats().get(0));
-                } catch (RuntimeException e) {
-                    return 5000;
-                }
-            });
-        } catch (NumberFormatException e) {
-            return 5000;
-        }
-    }
-
-    private void configureMedia(Transceiver t, MediaDescription answerSection, SessionDescription remote) {
-        Direction ours = negotiation.ourDirection(answerSection);
-        List<RtpCodec> codecs = answerSection.codecs();
-        Optional<RtpCodec> primary = CodecSupport.primary(codecs);
-        if (primary.isEmpty()) {
-            t.negotiated(ours, null);
-            noteCodecFailure(t, remote);
-            return;
-        }
-        RtpCodec codec = primary.get();
-        int rtxPt = CodecSupport.rtxFor(codecs, codec).orElse(-1);
-        SendConfig send = null;
-        if (ours.sends()) {
-            send = new SendConfig(t.localSsrc(), codec.payloadType(), codec.clockRate(),
-                    CodecSupport.packetizer(codec, config.random()::nextInt), 1200, config.random().nextInt(65536),
-                    -1, -1, 1024, 1_000_000_000L, cname);
-            if (rtxPt >= 0 && t.track().rtxSsrc().isPresent()) {
-                send = send.withRtx(t.track().rtxSsrc().getAsLong(), rtxPt);
-            }
-        }
-        boolean sectionHasTwcc = hasTwcc(answerSection);
-        MediaSession session = new MediaSession(t.mid().get(), t.kind(), codec, config.wallClock(), send, ours.receives() ? codec : null,
-                rtxPt, t.localSsrc(), cname, sectionHasTwcc ? twcc : null);
-        if (ours.receives()) {
-            RemoteTransport.remoteSsrcs(remote.mediaByMid(t.mid().get()))
-                    .ifPresent(s -> session.bindRemote(s[0], s[1]));
-        }
-        t.negotiated(ours, session);
-        demux.add(session);
-        if (ours.receives()) {
-            emit(new EngineEvent.TrackAdded(t.mid().get(), t.kind(), codec.name()));
+                    config.dtlsRandom(), config.handshakeExecutor(), config.wakeup(), demux, data);
+            layers = new LayerPump(transport, demux, data, this::emit);
         }
     }
 }

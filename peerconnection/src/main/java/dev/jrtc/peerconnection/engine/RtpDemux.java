@@ -22,7 +22,7 @@ import java.util.Set;
  * memory; what it drops is counted in {@link #drops()}. RTCP goes to every session, each of which
  * picks the blocks about its own SSRCs; an RTCP BYE frees the SSRCs it names.
  */
-final class RtpDemux {
+final class RtpDemux implements SecureTransport.MediaSink {
     private final List<MediaSession> sessions = new ArrayList<>();
     private final RtpPacket view = new RtpPacket();
     private final DropCounters drops = new DropCounters();
@@ -53,7 +53,8 @@ final class RtpDemux {
         return sessions;
     }
 
-    void onRtp(long now, byte[] buf, int off, int len) {
+    @Override
+    public void onRtp(long now, byte[] buf, int off, int len) {
         try {
             view.parse(buf, off, len);
         } catch (ParseException e) {
@@ -80,7 +81,8 @@ final class RtpDemux {
         s.onRtp(now, buf, off, len);
     }
 
-    void onRtcp(long now, byte[] buf, int off, int len) {
+    @Override
+    public void onRtcp(long now, byte[] buf, int off, int len) {
         forgetSsrcsSaidGoodbye(buf, off, len);
         for (MediaSession s : sessions) {
             s.onRtcp(now, buf, off, len);
