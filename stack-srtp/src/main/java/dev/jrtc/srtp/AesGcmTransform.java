@@ -19,8 +19,11 @@ final class AesGcmTransform implements SrtpTransform {
     private final byte[] salt;
     private final byte[] iv = new byte[IV_LENGTH];
     private final byte[] indexWord = new byte[4];
-    /** Where decryption writes, so that a packet that fails its tag is left untouched (grows once to the largest packet). */
-    private byte[] plaintext = new byte[1500];
+    /**
+     * Where decryption writes, so that a packet that fails its tag is left untouched. Made at the first
+     * packet and grown to the largest one: a sending context never needs it.
+     */
+    private byte[] plaintext = new byte[0];
 
     AesGcmTransform(SrtpKeyDerivation.SessionKeys keys) {
         this.key = new SecretKeySpec(keys.encryptionKey(), "AES");
@@ -81,7 +84,7 @@ final class AesGcmTransform implements SrtpTransform {
      */
     private int decryptInPlaceIfAuthentic(byte[] buf, int off, int len) throws GeneralSecurityException {
         if (plaintext.length < len) {
-            plaintext = new byte[len];
+            plaintext = new byte[Math.max(len, 1500)];
         }
         int n = gcm.doFinal(buf, off, len, plaintext, 0);
         System.arraycopy(plaintext, 0, buf, off, n);

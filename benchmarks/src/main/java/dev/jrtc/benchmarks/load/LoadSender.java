@@ -59,11 +59,18 @@ public final class LoadSender {
         }
     }
 
-    /** One loop's streams, sent to every 10 ms on that loop. */
+    /**
+     * One loop's streams, sent to every 10 ms on that loop. A tick that comes less than half a period
+     * after the previous one is skipped: after a stall the loop runs the missed fixed-rate ticks back
+     * to back, and sending them all would burst hundreds of packets into each receiving socket (an
+     * encoder that falls behind drops frames instead). The sender's rate then shows the shortfall.
+     */
     private final class Pacer {
+        private static final long PERIOD_NANOS = 1_000_000_000L / LoadFrames.FRAMES_PER_SECOND;
         final EventLoop loop;
         final List<RTCRtpTransceiver> streams = new ArrayList<>(); // loop-only
         long nextIndex; // loop-only: every stream of this pacer sends the same frame index
+        long lastTickNanos = System.nanoTime() - PERIOD_NANOS; // loop-only
 
         Pacer(EventLoop loop) {
             this.loop = loop;
@@ -71,6 +78,11 @@ public final class LoadSender {
         }
 
         void tick() {
+            long now = System.nanoTime();
+            if (now - lastTickNanos < PERIOD_NANOS / 2) {
+                return;
+            }
+            lastTickNanos = now;
             for (RTCRtpTransceiver video : streams) {
                 long index = nextIndex;
                 video.sendFrame(LoadFrames.frame(index, System.nanoTime()), index * (90_000 / LoadFrames.FRAMES_PER_SECOND));

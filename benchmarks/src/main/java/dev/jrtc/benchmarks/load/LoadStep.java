@@ -9,7 +9,7 @@ import java.util.Locale;
  * @param cpuCores this process's CPU time over the window divided by wall time (2.0 = both cores)
  * @param senderCpuCores the same for the sender process (it shares the machine)
  * @param senderPacketsPerSecond packets the sender process sent per second (one packet per frame)
- * @param processedPacketsPerSecond RTP packets our engines decrypted and handed on per second
+ * @param processedPacketsPerSecond RTP packets our engines decrypted and handed on per second (retransmissions included)
  * @param processingP50Millis added latency, median: socket read to the packet handed to the jitter buffer
  * @param processingP99Millis the same, 99th percentile
  * @param endToEndP50Millis end-to-end frame latency, median: sender's stamp to {@code onframe}, including
@@ -22,7 +22,7 @@ import java.util.Locale;
  * @param threads live threads in this process
  * @param packetsSent packets the sender sent in the window
  * @param rtpRead RTP datagrams our sockets read in the window
- * @param rtpProcessed RTP packets our engines decrypted and handed on in the window
+ * @param rtpProcessed RTP packets our engines decrypted and handed on in the window (retransmissions included)
  * @param droppedCounted RTP/SRTP our engines dropped and counted in the window (auth, replay, early, unroutable)
  * @param framesMissing gaps in the frame indexes seen by the receiving connections (anywhere on the path)
  * @param kernelDropsOurSockets datagrams the kernel dropped on our own receiving sockets in the window
@@ -62,7 +62,7 @@ record LoadStep(int connections, double cpuCores, double senderCpuCores, double 
     }
 
     static String markdownHeader() {
-        return "| connections | CPU (cores) | sender CPU (cores) | sender packets/s | processed packets/s "
+        return "| connections | CPU (cores) | sender CPU (cores) | sender media packets/s | RTP processed/s (incl. RTX) "
                 + "| added latency p50 ms | added latency p99 ms | end-to-end frame p50 ms | end-to-end frame p99 ms "
                 + "| GC pauses | GC pause p99 ms | heap MiB | RSS MiB | threads | RTP read at socket | RTP processed "
                 + "| lost in process | dropped and counted | frames missing | kernel drops, our sockets | kernel RcvbufErrors, machine | kernel InErrors, machine | limit |\n"

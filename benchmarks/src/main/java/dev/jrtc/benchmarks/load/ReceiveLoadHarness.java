@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Usage (see {@code benchmarks/scripts/run-load.sh}):
  * {@code java -cp benchmarks/target/benchmarks.jar dev.jrtc.benchmarks.load.ReceiveLoadHarness
- * [--steps 50,100,200,400,700,1000] [--window 10] [--settle 3] [--max-p99-ms 1000] [--min-received 0.99] [--out benchmarks/results]
+ * [--steps 100,250,500,750,1000,1250,1500,2000] [--window 10] [--settle 3] [--max-p99-ms 5] [--min-received 0.99] [--out benchmarks/results]
  * [--plot docs/load-plot.png]}
  */
 public final class ReceiveLoadHarness {
@@ -283,7 +283,7 @@ public final class ReceiveLoadHarness {
             int memory, Path out, Path plot, List<String> senderJvmOptions, String commandLine) {
 
         static LoadOptions parse(String[] args) {
-            int[] steps = {50, 100, 200, 400, 700, 1000, 1500, 2000};
+            int[] steps = {100, 250, 500, 750, 1000, 1250, 1500, 2000};
             int window = 10;
             int settle = 3;
             double maxP99 = 5;

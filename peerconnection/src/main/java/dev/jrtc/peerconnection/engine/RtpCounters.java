@@ -18,7 +18,8 @@ final class RtpCounters {
     private static final int FPS_WINDOW = 128;
 
     private final RtpPacket view = new RtpPacket();
-    private final long[] frameTimes = new long[FPS_WINDOW];
+    /** Arrival times of the last frames, made at the first frame (a connection that never receives needs none). */
+    private long[] frameTimes;
     private int frameCount;
 
     long packetsSent;
@@ -87,6 +88,9 @@ final class RtpCounters {
         framesReceived++;
         if (keyFrame) {
             keyFramesReceived++;
+        }
+        if (frameTimes == null) {
+            frameTimes = new long[FPS_WINDOW];
         }
         frameTimes[frameCount++ % FPS_WINDOW] = now;
     }

@@ -68,8 +68,10 @@ class GetStatsAfterLoopbackCallTest {
             }
             final int total = sent;
             waitFor(() -> framesReceived.get() >= total);
-            RTCStatsReport out = waitForReport(offerer, r -> !r.ofType("remote-inbound-rtp").isEmpty());
+            // The receiver's report right away, while its last second still holds frames (framesPerSecond),
+            // before waiting up to an RTCP interval for the sender's.
             RTCStatsReport in = answerer.getStats().get(5, TimeUnit.SECONDS);
+            RTCStatsReport out = waitForReport(offerer, r -> !r.ofType("remote-inbound-rtp").isEmpty());
 
             checkTransport(out, offerer);
             checkTransport(in, answerer);
