@@ -1,25 +1,19 @@
 package dev.jrtc.interop.ice;
 
+import dev.jrtc.interop.LineProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.jrtc.interop.PrivateNetworkNamespace;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,7 +28,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class IceThroughRealNatsIT {
     private static final String SERVER = "203.0.113.1";
-    private static final Path SCRIPT = Path.of("src/test/resources/ice/nat-topology.sh");
 
     enum Topology {
         CONE("cone"), SYMMETRIC("symmetric");
@@ -43,64 +36,6 @@ class IceThroughRealNatsIT {
 
         Topology(String mode) {
             this.mode = mode;
-        }
-    }
-
-    /** One process with its stdout lines collected as they come. */
-    private static final class Proc implements AutoCloseable {
-        final String name;
-        final Process process;
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        private final Writer stdin;
-
-        Proc(String name, List<String> command, Path stderr) throws IOException {
-            this.name = name;
-            this.process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
-            this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-            Thread t = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = r.readLine()) != null;) {
-                        lines.add(line);
-                    }
-                } catch (IOException gone) {
-                    // process ended
-                }
-            }, name + "-stdout");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        void send(String line) throws IOException {
-            stdin.write(line + "\n");
-            stdin.flush();
-        }
-
-        Optional<String> first(String prefix) {
-            return lines.stream().filter(l -> l.startsWith(prefix)).findFirst();
-        }
-
-        List<String> all(String prefix) {
-            return lines.stream().filter(l -> l.startsWith(prefix)).toList();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            try {
-                send("QUIT");
-            } catch (IOException gone) {
-                // already dead
-            }
-            if (!process.waitFor(3, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return name + " " + String.join("\n  ", lines);
         }
     }
 
@@ -113,12 +48,12 @@ class IceThroughRealNatsIT {
         Path turnserver = Coturn.binary();
         String prefix = "jn" + (ProcessHandle.current().pid() % 100_000) + topology.mode.charAt(0);
         Path dir = Files.createTempDirectory("jrtc-nat-" + topology.mode);
-        List<Proc> procs = new ArrayList<>();
+        List<LineProcess> procs = new ArrayList<>();
         long start = System.nanoTime();
         try {
-            script(dir, "up", prefix, topology.mode);
+            NatTopology.run(dir, "up", prefix, topology.mode);
             long upMs = millisSince(start);
-            Proc coturn = new Proc("coturn", List.of("ip", "netns", "exec", prefix + "-pub", turnserver.toString(),
+            LineProcess coturn = new LineProcess("coturn", List.of("ip", "netns", "exec", prefix + "-pub", turnserver.toString(),
                     "-n", "--no-cli", "--listening-ip", SERVER, "--relay-ip", SERVER, "--listening-port", "3478",
                     "--min-port", "49152", "--max-port", "49252", "--lt-cred-mech", "--user",
                     Coturn.USER + ":" + Coturn.PASSWORD, "--realm", Coturn.REALM, "--no-tls", "--no-dtls",
@@ -128,18 +63,18 @@ class IceThroughRealNatsIT {
             // coturn buffers stdout; its log file says when the listeners are up.
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!coturnLog(dir).contains("Total General servers") && System.nanoTime() < until) {
-                assertTrue(coturn.process.isAlive(), "turnserver exited: " + coturnLog(dir));
+                assertTrue(coturn.alive(), "turnserver exited: " + coturnLog(dir));
                 Thread.sleep(50);
             }
 
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String cp = System.getProperty("java.class.path");
-            Proc a = agent(java, cp, prefix + "-hA", "10.200.1.2", "controlling", "A", dir);
+            LineProcess a = agent(java, cp, prefix + "-hA", "10.200.1.2", "controlling", "A", dir);
             procs.add(a);
-            Proc b = agent(java, cp, prefix + "-hB", "10.200.2.2", "controlled", "B", dir);
+            LineProcess b = agent(java, cp, prefix + "-hB", "10.200.2.2", "controlled", "B", dir);
             procs.add(b);
-            for (Proc p : List.of(a, b)) {
-                assertTrue(waitFor(p, "GATHERED"::equals, 15_000), "gathering did not finish: " + p + log(dir, p));
+            for (LineProcess p : List.of(a, b)) {
+                assertTrue(p.awaitMatch("GATHERED"::equals, 15_000), "gathering did not finish: " + p + log(dir, p));
             }
             long gatheredMs = millisSince(start);
             assertTrue(a.all("CAND ").stream().anyMatch(c -> c.contains("203.0.113.10") && c.contains("typ srflx")),
@@ -148,8 +83,8 @@ class IceThroughRealNatsIT {
             exchange(a, b);
             exchange(b, a);
             long signalledAt = System.nanoTime();
-            for (Proc p : List.of(a, b)) {
-                assertTrue(waitFor(p, l -> l.startsWith("DATA "), 30_000), "no data arrived: " + p + log(dir, p)
+            for (LineProcess p : List.of(a, b)) {
+                assertTrue(p.awaitMatch(l -> l.startsWith("DATA "), 30_000), "no data arrived: " + p + log(dir, p)
                         + "\nother side: " + (p == a ? b : a) + "\ncoturn: " + tail(coturnLog(dir)));
             }
             long connectedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalledAt);
@@ -176,10 +111,10 @@ class IceThroughRealNatsIT {
                 }
             }
         } finally {
-            for (Proc p : procs) {
+            for (LineProcess p : procs) {
                 p.close();
             }
-            script(dir, "down", prefix);
+            NatTopology.run(dir, "down", prefix);
             Process list = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
             String left = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             list.waitFor(5, TimeUnit.SECONDS);
@@ -190,14 +125,14 @@ class IceThroughRealNatsIT {
         }
     }
 
-    private static Proc agent(String java, String cp, String ns, String ip, String role, String name, Path dir)
+    private static LineProcess agent(String java, String cp, String ns, String ip, String role, String name, Path dir)
             throws IOException {
-        return new Proc(name, List.of("ip", "netns", "exec", ns, java, "-cp", cp, NatAgentMain.class.getName(), ip, role,
+        return new LineProcess(name, List.of("ip", "netns", "exec", ns, java, "-cp", cp, NatAgentMain.class.getName(), ip, role,
                 SERVER, name), dir.resolve(name + ".err"));
     }
 
     /** Hands {@code from}'s credentials and candidates to {@code to}, then end-of-candidates. */
-    private static void exchange(Proc from, Proc to) throws IOException {
+    private static void exchange(LineProcess from, LineProcess to) throws IOException {
         to.send(from.first("CRED ").orElseThrow());
         for (String c : from.all("CAND ")) {
             to.send(c);
@@ -205,37 +140,7 @@ class IceThroughRealNatsIT {
         to.send("EOC");
     }
 
-    private static boolean waitFor(Proc p, Predicate<String> line, long millis) throws InterruptedException {
-        long until = System.nanoTime() + millis * 1_000_000L;
-        while (System.nanoTime() < until) {
-            if (p.lines.stream().anyMatch(line)) {
-                return true;
-            }
-            if (!p.process.isAlive() && p.lines.stream().noneMatch(line)) {
-                Thread.sleep(100); // let the reader catch the last lines
-                return p.lines.stream().anyMatch(line);
-            }
-            Thread.sleep(20);
-        }
-        return false;
-    }
 
-    private static void script(Path dir, String... args) throws Exception {
-        if (!Files.isReadable(SCRIPT)) {
-            fail("missing " + SCRIPT.toAbsolutePath());
-        }
-        List<String> cmd = new ArrayList<>(List.of("bash", SCRIPT.toString()));
-        cmd.addAll(List.of(args));
-        Path logFile = dir.resolve("topology-" + args[0] + ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("nat-topology.sh " + String.join(" ", args) + " hung");
-        }
-        if (p.exitValue() != 0) {
-            fail("nat-topology.sh " + String.join(" ", args) + " failed: " + Files.readString(logFile));
-        }
-    }
 
     /** A missing tool fails the test and names the Debian package. */
     private static void requireTool(String tool, String pkg) {
@@ -247,7 +152,7 @@ class IceThroughRealNatsIT {
         fail(tool + " not found: apt-get install -y " + pkg);
     }
 
-    private static String log(Path dir, Proc p) {
+    private static String log(Path dir, LineProcess p) {
         try {
             return "\nstderr of " + p.name + ":\n" + Files.readString(dir.resolve(p.name + ".err"));
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package dev.jrtc.interop.nat;
 
+import dev.jrtc.interop.LineProcess;
+import dev.jrtc.interop.ice.NatTopology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +33,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class PeerConnectionsThroughRealNatsIT {
     private static final String SERVER = "203.0.113.1";
-    private static final Path SCRIPT = Path.of("src/test/resources/ice/nat-topology.sh");
     private static final long CONNECT_MS = Long.getLong("jrtc.nat.connectMillis", 30_000);
 
     enum Topology {
@@ -56,7 +57,7 @@ class PeerConnectionsThroughRealNatsIT {
         Path dir = Files.createTempDirectory("jrtc-pc-nat-" + topology.mode);
         List<LineProcess> procs = new ArrayList<>();
         try {
-            script(dir, "up", prefix, topology.mode);
+            NatTopology.run(dir, "up", prefix, topology.mode);
             LineProcess coturn = new LineProcess("coturn", List.of("ip", "netns", "exec", prefix + "-pub",
                     turnserver.toString(), "-n", "--no-cli", "--listening-ip", SERVER, "--relay-ip", SERVER,
                     "--listening-port", "3478", "--min-port", "49152", "--max-port", "49252", "--lt-cred-mech",
@@ -111,7 +112,7 @@ class PeerConnectionsThroughRealNatsIT {
             for (LineProcess p : procs) {
                 p.close();
             }
-            script(dir, "down", prefix);
+            NatTopology.run(dir, "down", prefix);
             Process list = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
             String left = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             list.waitFor(5, TimeUnit.SECONDS);
@@ -125,22 +126,6 @@ class PeerConnectionsThroughRealNatsIT {
                 NatPeerMain.class.getName(), ip, role, SERVER, name), dir.resolve(name + ".err"));
     }
 
-    private static void script(Path dir, String... args) throws Exception {
-        if (!Files.isReadable(SCRIPT)) {
-            fail("missing " + SCRIPT.toAbsolutePath());
-        }
-        List<String> cmd = new ArrayList<>(List.of("bash", SCRIPT.toString()));
-        cmd.addAll(List.of(args));
-        Path logFile = dir.resolve("topology-" + args[0] + ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("nat-topology.sh " + String.join(" ", args) + " hung");
-        }
-        if (p.exitValue() != 0) {
-            fail("nat-topology.sh " + String.join(" ", args) + " failed: " + Files.readString(logFile));
-        }
-    }
 
     private static String err(Path dir, LineProcess p) {
         return "\nstderr of " + p.name + ":\n" + tail(read(dir.resolve(p.name + ".err")));
