@@ -27,21 +27,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * only a relayed path can work. Data must cross both ways, and the namespaces must be gone after.
  */
 class IceThroughRealNatsIT {
-    private static final String SERVER = "203.0.113.1";
-
-    enum Topology {
-        CONE("cone"), SYMMETRIC("symmetric");
-
-        final String mode;
-
-        Topology(String mode) {
-            this.mode = mode;
-        }
-    }
 
     @ParameterizedTest
-    @EnumSource(Topology.class)
-    void agentsBehindMasqueradeNatsConnect(Topology topology) throws Exception {
+    @EnumSource(NatTopology.Mode.class)
+    void agentsBehindMasqueradeNatsConnect(NatTopology.Mode topology) throws Exception {
         PrivateNetworkNamespace.assertInside();
         requireTool("ip", "iproute2");
         requireTool("iptables", "iptables");
@@ -54,7 +43,7 @@ class IceThroughRealNatsIT {
             NatTopology.run(dir, "up", prefix, topology.mode);
             long upMs = millisSince(start);
             LineProcess coturn = new LineProcess("coturn", List.of("ip", "netns", "exec", prefix + "-pub", turnserver.toString(),
-                    "-n", "--no-cli", "--listening-ip", SERVER, "--relay-ip", SERVER, "--listening-port", "3478",
+                    "-n", "--no-cli", "--listening-ip", NatTopology.SERVER, "--relay-ip", NatTopology.SERVER, "--listening-port", "3478",
                     "--min-port", "49152", "--max-port", "49252", "--lt-cred-mech", "--user",
                     Coturn.USER + ":" + Coturn.PASSWORD, "--realm", Coturn.REALM, "--no-tls", "--no-dtls",
                     "--fingerprint", "--simple-log", "--log-file", dir.resolve("coturn.log").toString(),
@@ -128,7 +117,7 @@ class IceThroughRealNatsIT {
     private static LineProcess agent(String java, String cp, String ns, String ip, String role, String name, Path dir)
             throws IOException {
         return new LineProcess(name, List.of("ip", "netns", "exec", ns, java, "-cp", cp, NatAgentMain.class.getName(), ip, role,
-                SERVER, name), dir.resolve(name + ".err"));
+                NatTopology.SERVER, name), dir.resolve(name + ".err"));
     }
 
     /** Hands {@code from}'s credentials and candidates to {@code to}, then end-of-candidates. */

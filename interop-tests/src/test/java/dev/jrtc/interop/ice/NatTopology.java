@@ -14,7 +14,24 @@ import java.util.concurrent.TimeUnit;
  * {@code topology-<verb>.log} in {@code dir}; a failure or a hang fails the test with that log.
  */
 public final class NatTopology {
+    /** The public segment's server address (coturn listens here; the routers' outside addresses are beside it). */
+    public static final String SERVER = "203.0.113.1";
     private static final Path SCRIPT = Path.of("src/test/resources/ice/nat-topology.sh");
+
+    /** How both routers translate: the script's mode argument. */
+    public enum Mode {
+        /** Plain MASQUERADE: a port-restricted cone NAT. */
+        CONE("cone"),
+        /** MASQUERADE --random-fully: a symmetric NAT. */
+        SYMMETRIC("symmetric");
+
+        /** The word nat-topology.sh takes. */
+        public final String mode;
+
+        Mode(String mode) {
+            this.mode = mode;
+        }
+    }
 
     private NatTopology() {
     }

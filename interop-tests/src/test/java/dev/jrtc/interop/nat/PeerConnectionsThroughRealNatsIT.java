@@ -32,25 +32,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * namespace of {@code run-interop.sh}.
  */
 class PeerConnectionsThroughRealNatsIT {
-    private static final String SERVER = "203.0.113.1";
     private static final long CONNECT_MS = Long.getLong("jrtc.nat.connectMillis", 30_000);
 
-    enum Topology {
-        /** Port-restricted cone on both sides. */
-        CONE("cone"),
-        /** Symmetric on both sides. */
-        SYMMETRIC("symmetric");
-
-        final String mode;
-
-        Topology(String mode) {
-            this.mode = mode;
-        }
-    }
-
     @ParameterizedTest
-    @EnumSource(Topology.class)
-    void peerConnectionsBehindLinuxNatsConnectThroughTheExpectedCandidates(Topology topology) throws Exception {
+    @EnumSource(NatTopology.Mode.class)
+    void peerConnectionsBehindLinuxNatsConnectThroughTheExpectedCandidates(NatTopology.Mode topology) throws Exception {
         PrivateNetworkNamespace.assertInside();
         Path turnserver = Coturn.binary();
         String prefix = "jp" + (ProcessHandle.current().pid() % 100_000) + topology.mode.charAt(0);
@@ -59,7 +45,7 @@ class PeerConnectionsThroughRealNatsIT {
         try {
             NatTopology.run(dir, "up", prefix, topology.mode);
             LineProcess coturn = new LineProcess("coturn", List.of("ip", "netns", "exec", prefix + "-pub",
-                    turnserver.toString(), "-n", "--no-cli", "--listening-ip", SERVER, "--relay-ip", SERVER,
+                    turnserver.toString(), "-n", "--no-cli", "--listening-ip", NatTopology.SERVER, "--relay-ip", NatTopology.SERVER,
                     "--listening-port", "3478", "--min-port", "49152", "--max-port", "49252", "--lt-cred-mech",
                     "--user", Coturn.USER + ":" + Coturn.PASSWORD, "--realm", Coturn.REALM, "--no-tls", "--no-dtls",
                     "--fingerprint", "--simple-log", "--log-file", dir.resolve("coturn.log").toString(),
@@ -123,7 +109,7 @@ class PeerConnectionsThroughRealNatsIT {
     private static LineProcess peer(String ns, String ip, String role, String name, Path dir) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new LineProcess(name, List.of("ip", "netns", "exec", ns, java, "-cp", System.getProperty("java.class.path"),
-                NatPeerMain.class.getName(), ip, role, SERVER, name), dir.resolve(name + ".err"));
+                NatPeerMain.class.getName(), ip, role, NatTopology.SERVER, name), dir.resolve(name + ".err"));
     }
 
 
