@@ -135,35 +135,35 @@ class WhipIngestFromJavaClientTest {
     @Test
     void recordingWritesTheReceivedVideoToAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        try (Demo demo = DemoHttp.start("--record", dir.toString()); JavaWhipClient client = new JavaWhipClient()) {
-            DemoHttp http = new DemoHttp(demo);
-            HttpResponse<String> created = http.post("/whip", "application/sdp", client.offer(true));
-            client.answer(created.body());
-            client.connected.get(20, TimeUnit.SECONDS);
-            client.startSending();
-            String location = created.headers().firstValue("Location").orElseThrow();
-            String id = location.substring("/whip/".length());
-            JsonNode session = awaitDecoded(http, id, MIN_DECODED);
-            java.nio.file.Path file = dir.resolve(id + "-video.ivf");
-            assertEquals(file.toString(), session.path("recording").path(0).asText(), session.toString());
-            client.close();
-            assertEquals(200, http.send(http.request(location).DELETE()).statusCode());
-            byte[] ivf = java.nio.file.Files.readAllBytes(file);
-            assertEquals("DKIF", new String(ivf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
-            int frames = java.nio.ByteBuffer.wrap(ivf).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(24);
-            assertTrue(frames >= MIN_DECODED, "frames in the IVF header: " + frames);
-            // The frames are the ones sent: the first is the clip's key frame, byte for byte.
-            byte[] first = JavaWhipClient.clip().get(0);
-            int size = java.nio.ByteBuffer.wrap(ivf).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(32);
-            assertEquals(first.length, size);
-            assertTrue(java.util.Arrays.equals(first, java.util.Arrays.copyOfRange(ivf, 44, 44 + size)));
-        }
+        byte[] ivf = java.nio.file.Files.readAllBytes(recordOneSession(dir, "-video.ivf", "--record", dir.toString()));
+        assertEquals("DKIF", new String(ivf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        int frames = java.nio.ByteBuffer.wrap(ivf).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(24);
+        assertTrue(frames >= MIN_DECODED, "frames in the IVF header: " + frames);
+        // The frames are the ones sent: the first is the clip's key frame, byte for byte.
+        byte[] first = JavaWhipClient.clip().get(0);
+        int size = java.nio.ByteBuffer.wrap(ivf).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(32);
+        assertEquals(first.length, size);
+        assertTrue(java.util.Arrays.equals(first, java.util.Arrays.copyOfRange(ivf, 44, 44 + size)));
     }
 
     @Test
     void combinedRecordingWritesOneWebm(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        try (Demo demo = DemoHttp.start("--record", dir.toString(), "--record-combined");
-                JavaWhipClient client = new JavaWhipClient()) {
+        byte[] webm = java.nio.file.Files.readAllBytes(
+                recordOneSession(dir, ".webm", "--record", dir.toString(), "--record-combined"));
+        assertEquals(0x1A45DFA3, java.nio.ByteBuffer.wrap(webm).getInt(), "an EBML file");
+        // The client's first frame (the clip's key frame) is in the first block, byte for byte.
+        byte[] first = JavaWhipClient.clip().get(0);
+        assertTrue(indexOf(webm, first) > 0, "the first key frame is in the file");
+    }
+
+    /**
+     * Runs the demo with {@code demoArgs}, lets the Java WHIP client send until the demo has decoded
+     * enough, checks that the session lists its recording as {@code <id><suffix>} in {@code dir}, ends
+     * the session (so the file is complete) and returns the file.
+     */
+    private static java.nio.file.Path recordOneSession(java.nio.file.Path dir, String suffix, String... demoArgs)
+            throws Exception {
+        try (Demo demo = DemoHttp.start(demoArgs); JavaWhipClient client = new JavaWhipClient()) {
             DemoHttp http = new DemoHttp(demo);
             HttpResponse<String> created = http.post("/whip", "application/sdp", client.offer(true));
             client.answer(created.body());
@@ -172,15 +172,11 @@ class WhipIngestFromJavaClientTest {
             String location = created.headers().firstValue("Location").orElseThrow();
             String id = location.substring("/whip/".length());
             JsonNode session = awaitDecoded(http, id, MIN_DECODED);
-            java.nio.file.Path file = dir.resolve(id + ".webm");
+            java.nio.file.Path file = dir.resolve(id + suffix);
             assertEquals(file.toString(), session.path("recording").path(0).asText(), session.toString());
             client.close();
             assertEquals(200, http.send(http.request(location).DELETE()).statusCode());
-            byte[] webm = java.nio.file.Files.readAllBytes(file);
-            assertEquals(0x1A45DFA3, java.nio.ByteBuffer.wrap(webm).getInt(), "an EBML file");
-            // The client's first frame (the clip's key frame) is in the first block, byte for byte.
-            byte[] first = JavaWhipClient.clip().get(0);
-            assertTrue(indexOf(webm, first) > 0, "the first key frame is in the file");
+            return file;
         }
     }
 
