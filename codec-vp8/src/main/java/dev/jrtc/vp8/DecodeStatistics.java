@@ -31,6 +31,10 @@ final class DecodeStatistics {
     long entropyRefreshAfterRestore;
     /** Neighbour vectors inverted because their reference has the other sign bias (RFC 6386 16.3). */
     long signBiasInversions;
+    /** Inter macroblocks predicted in runs of equal whole-pixel vectors (InterPredictor). */
+    long runMacroblocks;
+    /** Such runs shortened because part of their source lies outside the picture. */
+    long trimmedRuns;
     private boolean lastFrameRestoredEntropy;
     /** Macroblocks per mode (ModeTables numbering). */
     final long[] modes = new long[10];
@@ -139,6 +143,8 @@ final class DecodeStatistics {
         shownGoldenOrAltRefOnlyFrames += o.shownGoldenOrAltRefOnlyFrames;
         entropyRefreshAfterRestore += o.entropyRefreshAfterRestore;
         signBiasInversions += o.signBiasInversions;
+        runMacroblocks += o.runMacroblocks;
+        trimmedRuns += o.trimmedRuns;
         for (int i = 0; i < modes.length; i++) {
             modes[i] += o.modes[i];
         }
@@ -163,7 +169,8 @@ final class DecodeStatistics {
                 + " goldenAltRefresh=" + goldenOrAltRefRefreshFrames + " skipDisabled=" + skipDisabledFrames
                 + " nonReference=" + nonReferenceFrames + " goldenAltOnly=" + shownGoldenOrAltRefOnlyFrames
                 + " entropyRefreshAfterRestore=" + entropyRefreshAfterRestore
-                + " signBiasInversions=" + signBiasInversions
+                + " signBiasInversions=" + signBiasInversions + " runMacroblocks=" + runMacroblocks
+                + " trimmedRuns=" + trimmedRuns
                 + " modes=" + java.util.Arrays.toString(modes)
                 + " interIntra=" + java.util.Arrays.toString(interFrameIntraModes)
                 + " refs=" + java.util.Arrays.toString(refs);

@@ -14,6 +14,11 @@ final class InterPredictor {
 
     private boolean bilinear;
     private boolean fullPixelChroma;
+    /** Per column of the current row: whether {@link #predictRuns} wrote the prediction. */
+    private boolean[] predicted = new boolean[0];
+    /** Macroblocks predicted as part of a run, and runs cut short by the picture edge (tests). */
+    long runMacroblocks;
+    long trimmedRuns;
 
     /** Version 0 uses the six-tap filter; 1-3 bilinear; 3 also whole-pixel chroma (9.1). */
     void startFrame(int version) {
@@ -81,6 +86,91 @@ final class InterPredictor {
                     uvStride, 4, 4);
             block(ref.v, ref.chromaWidth, ref.chromaHeight, cx, cy, cCol & 7, cRow & 7, wv, o,
                     uvStride, 4, 4);
+        }
+    }
+
+    /**
+     * Predicts, for one macroblock row of an inter frame, the runs of two or more neighbouring
+     * macroblocks that use the same reference and the same whole-pixel vector (luma and chroma)
+     * with their source inside the picture. Such a run is one rectangle of the reference, moved a
+     * row at a time with {@code System.arraycopy}: long rows move several times faster than the
+     * 16- and 8-byte rows of single macroblocks, and these copies were a fifth of the decode time.
+     * Must be called after the row's modes are parsed; {@link #predicted} then tells which
+     * macroblocks are done.
+     */
+    void predictRuns(ReferenceFrames refs, FrameBuffer cur, MacroblockInfo info, int row) {
+        int cols = info.cols;
+        if (predicted.length < cols) {
+            predicted = new boolean[cols];
+        }
+        boolean[] done = predicted;
+        java.util.Arrays.fill(done, 0, cols, false);
+        int base = row * cols;
+        int col = 0;
+        while (col < cols) {
+            int mb = base + col;
+            int ref = info.refFrame[mb];
+            int mv = info.mv[mb];
+            int end = col + 1;
+            if (ref != 0 && info.yMode[mb] != ModeTables.SPLITMV) {
+                while (end < cols && info.refFrame[base + end] == ref && info.mv[base + end] == mv
+                        && info.yMode[base + end] != ModeTables.SPLITMV) {
+                    end++;
+                }
+                if (end - col >= 2) {
+                    copyRun(refs.get(ref), cur, mv, row, col, end, done);
+                }
+            }
+            col = end;
+        }
+    }
+
+    /** Whether {@link #predictRuns} already predicted the macroblock in column {@code col}. */
+    boolean predicted(int col) {
+        return predicted[col];
+    }
+
+    /** Copies the part of the run [{@code from}, {@code to}) whose source is inside the picture. */
+    private void copyRun(FrameBuffer ref, FrameBuffer cur, int mv, int row, int from, int to,
+            boolean[] done) {
+        int row8 = MacroblockInfo.mvRow(mv);
+        int col8 = MacroblockInfo.mvCol(mv);
+        int cRow = chroma(4 * row8);
+        int cCol = chroma(4 * col8);
+        if (((row8 | col8 | cRow | cCol) & 7) != 0) {
+            return; // a sub-pixel position in some plane: filtered per macroblock
+        }
+        int dy = row8 >> 3;
+        int dx = col8 >> 3;
+        int cdy = cRow >> 3;
+        int cdx = cCol >> 3;
+        int pw = ref.width;
+        int cw = ref.chromaWidth;
+        int y = row * 16 + dy;
+        int cy = row * 8 + cdy;
+        if (y < 0 || y + 16 > ref.height || cy < 0 || cy + 8 > ref.chromaHeight) {
+            return;
+        }
+        // Columns whose luma and chroma sources lie inside the picture.
+        int lo = Math.max(from, Math.max(-Math.floorDiv(dx, 16), -Math.floorDiv(cdx, 8)));
+        int hi = Math.min(to, Math.min(Math.floorDiv(pw - dx, 16), Math.floorDiv(cw - cdx, 8)));
+        if (hi - lo < 2) {
+            return;
+        }
+        int n = hi - lo;
+        for (int r = 0, s = y * pw + lo * 16 + dx, d = row * 16 * pw + lo * 16; r < 16;
+                r++, s += pw, d += pw) {
+            System.arraycopy(ref.y, s, cur.y, d, n * 16);
+        }
+        for (int r = 0, s = cy * cw + lo * 8 + cdx, d = row * 8 * cw + lo * 8; r < 8;
+                r++, s += cw, d += cw) {
+            System.arraycopy(ref.u, s, cur.u, d, n * 8);
+            System.arraycopy(ref.v, s, cur.v, d, n * 8);
+        }
+        java.util.Arrays.fill(done, lo, hi, true);
+        runMacroblocks += n;
+        if (n < to - from) {
+            trimmedRuns++;
         }
     }
 

@@ -6,8 +6,9 @@ import java.nio.ByteOrder;
 
 /**
  * Forms one macroblock: prediction (intra from the current frame's unfiltered pixels, or inter from
- * a reference) plus the inverse-transformed residue (RFC 6386 12, 14 and 18), built in small
- * workspaces that carry the edge pixels and then copied into the frame.
+ * a reference) plus the inverse-transformed residue (RFC 6386 12, 14 and 18). Intra macroblocks are
+ * built in small workspaces that carry the edge pixels and then copied into the frame; inter
+ * macroblocks are predicted into the frame and the residue is added there.
  */
 final class MacroblockReconstructor {
     private static final VarHandle LONGS =
@@ -30,6 +31,21 @@ final class MacroblockReconstructor {
         inter.startFrame(version);
     }
 
+    /**
+     * Predicts ahead, for a row of an inter frame whose modes are all parsed, the macroblocks that
+     * are whole-pixel copies shared by their neighbours; {@link #reconstruct} then skips their
+     * prediction.
+     */
+    void predictRow(FrameBuffer cur, ReferenceFrames refs, MacroblockInfo info, int row) {
+        inter.predictRuns(refs, cur, info, row);
+    }
+
+    /** Copies the inter predictor's run counts into {@code s} (for tests). */
+    void recordRuns(DecodeStatistics s) {
+        s.runMacroblocks = inter.runMacroblocks;
+        s.trimmedRuns = inter.trimmedRuns;
+    }
+
     void reconstruct(FrameBuffer cur, ReferenceFrames refs, MacroblockInfo info, int row, int col,
             TokenDecoder tokens, boolean hasCoefficients) {
         int mb = row * info.cols + col;
@@ -45,24 +61,34 @@ final class MacroblockReconstructor {
             } else {
                 IntraPredictor.predictBlock(wy, YS, 16, mode, haveAbove, haveLeft);
                 if (hasCoefficients) {
-                    addLumaResidue(coef, ends, true);
+                    addLumaResidue(coef, ends, true, wy, YS + 1, YS);
                 }
             }
             int uvMode = info.uvMode[mb];
             IntraPredictor.predictBlock(wu, CS, 8, uvMode, haveAbove, haveLeft);
             IntraPredictor.predictBlock(wv, CS, 8, uvMode, haveAbove, haveLeft);
-        } else {
-            inter.predict(refs.get(info.refFrame[mb]), info, mb, col * 16, row * 16, wy, YS + 1, YS,
-                    wu, wv, CS + 1, CS);
             if (hasCoefficients) {
-                addLumaResidue(coef, ends, mode != ModeTables.SPLITMV);
+                addChromaResidue(coef, ends, wu, wv, CS + 1, CS);
+                clearCoefficients(coef, ends);
             }
+            store(cur, row, col);
+            return;
+        }
+        // Inter prediction goes straight into the frame and the residue is added in place: the
+        // current buffer is never a reference, and nothing reads this macroblock before it is done.
+        int ys = cur.width;
+        int yo = row * 16 * ys + col * 16;
+        int cs = cur.chromaWidth;
+        int co = row * 8 * cs + col * 8;
+        if (!inter.predicted(col)) {
+            inter.predict(refs.get(info.refFrame[mb]), info, mb, col * 16, row * 16, cur.y, yo, ys,
+                    cur.u, cur.v, co, cs);
         }
         if (hasCoefficients) {
-            addChromaResidue(coef, ends);
+            addLumaResidue(coef, ends, mode != ModeTables.SPLITMV, cur.y, yo, ys);
+            addChromaResidue(coef, ends, cur.u, cur.v, co, cs);
             clearCoefficients(coef, ends);
         }
-        store(cur, row, col);
     }
 
     /**
@@ -153,32 +179,34 @@ final class MacroblockReconstructor {
         }
     }
 
-    private void addLumaResidue(int[] coef, int[] ends, boolean hasY2) {
+    /** Adds the luma residue to the 16x16 block at {@code dst[o]}. */
+    private void addLumaResidue(int[] coef, int[] ends, boolean hasY2, byte[] dst, int o,
+            int stride) {
         if (hasY2) {
             if (ends[24] > 0) {
                 Idct.inverseWht(coef, 24 * 16, tmp, coef);
             }
             for (int b = 0; b < 16; b++) {
-                int o = ((b >> 2) * 4 + 1) * YS + (b & 3) * 4 + 1;
+                int bo = o + (b >> 2) * 4 * stride + (b & 3) * 4;
                 if (ends[b] > 0) {
-                    Idct.inverseDctAdd(coef, b * 16, tmp, wy, o, YS);
+                    Idct.inverseDctAdd(coef, b * 16, tmp, dst, bo, stride);
                 } else if (coef[b * 16] != 0) {
-                    Idct.inverseDcOnlyAdd(coef[b * 16], wy, o, YS);
+                    Idct.inverseDcOnlyAdd(coef[b * 16], dst, bo, stride);
                 }
             }
         } else {
             for (int b = 0; b < 16; b++) {
-                int o = ((b >> 2) * 4 + 1) * YS + (b & 3) * 4 + 1;
-                addBlock(coef, b, ends[b], wy, o, YS);
+                addBlock(coef, b, ends[b], dst, o + (b >> 2) * 4 * stride + (b & 3) * 4, stride);
             }
         }
     }
 
-    private void addChromaResidue(int[] coef, int[] ends) {
+    /** Adds the chroma residue to the 8x8 blocks at {@code u[o]} and {@code v[o]}. */
+    private void addChromaResidue(int[] coef, int[] ends, byte[] u, byte[] v, int o, int stride) {
         for (int b = 16; b < 24; b++) {
             int i = (b - 16) & 3;
-            int o = ((i >> 1) * 4 + 1) * CS + (i & 1) * 4 + 1;
-            addBlock(coef, b, ends[b], b < 20 ? wu : wv, o, CS);
+            addBlock(coef, b, ends[b], b < 20 ? u : v, o + (i >> 1) * 4 * stride + (i & 1) * 4,
+                    stride);
         }
     }
 

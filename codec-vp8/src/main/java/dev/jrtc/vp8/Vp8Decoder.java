@@ -114,9 +114,16 @@ public final class Vp8Decoder {
         for (int row = 0; row < rows; row++) {
             BoolDecoder tp = tokenPartitions[row & (h.partitionCount - 1)];
             tokens.startRow();
+            // Modes come from the first partition and do not depend on the tokens, so a whole
+            // row is parsed first; inter frames then predict runs of equal whole-pixel vectors.
+            for (int col = 0; col < cols; col++) {
+                modeParser.parse(bd, h, segmentation, probabilities, mi, row, col);
+            }
+            if (!h.keyFrame) {
+                reconstructor.predictRow(current, references, mi, row);
+            }
             for (int col = 0; col < cols; col++) {
                 int mb = row * cols + col;
-                modeParser.parse(bd, h, segmentation, probabilities, mi, row, col);
                 int mode = mi.yMode[mb];
                 statistics.macroblock(h.keyFrame, mode, mi.refFrame[mb]);
                 boolean hasY2 = mode != ModeTables.B_PRED && mode != ModeTables.SPLITMV;
@@ -166,6 +173,7 @@ public final class Vp8Decoder {
     /** Features met so far, for tests. */
     DecodeStatistics statistics() {
         statistics.signBiasInversions = modeParser.signBiasInversions();
+        reconstructor.recordRuns(statistics);
         return statistics;
     }
 

@@ -85,6 +85,13 @@ class CorpusCoversBitstreamFeaturesTest {
         check(total.signBiasInversions > 0, "a neighbour vector inverted for sign bias");
     }
 
+    /** The run copies of InterPredictor.predictRuns, also where the picture edge cuts a run. */
+    @Test
+    void wholePixelRunsAppearAlsoCutAtThePictureEdge() {
+        check(total.runMacroblocks > 0, "macroblocks predicted in whole-pixel runs");
+        check(total.trimmedRuns > 0, "a whole-pixel run cut short by the picture edge");
+    }
+
     @Test
     void absoluteSegmentValuesAppear() {
         check(total.segmentAbsoluteFrames > 0, "absolute segment quantizer and filter values");
