@@ -4,6 +4,7 @@ import dev.jrtc.peerconnection.api.RTCConfiguration;
 import dev.jrtc.peerconnection.api.RTCDataChannel;
 import dev.jrtc.peerconnection.api.RTCPeerConnection;
 import dev.jrtc.peerconnection.api.RTCSessionDescription;
+import dev.jrtc.peerconnection.netty.KernelUdpCounters;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * most 8 MiB ahead through {@code bufferedAmount} / {@code onbufferedamountlow} as an application
  * would. Each round sends {@code mb} MB and is timed from the first byte received to the last; the
  * process CPU time of the round is reported too (Mbit per CPU-second), which stays meaningful
- * when other work shares the cores.
+ * when other work shares the cores, and so are the UDP datagrams sent per MB and the kernel's
+ * receive-buffer drops ({@link KernelUdpCounters}; clean only when nothing else in the network namespace
+ * sends UDP).
  * Then {@code pairs} more connected pairs with one open channel each are made and the heap after
  * full GCs is divided by the connections.
  *
@@ -47,12 +50,14 @@ public final class PeerConnectionDataChannelThroughput {
         try {
             for (int r = 0; r < rounds; r++) {
                 long cpuBefore = os.getProcessCpuTime();
+                KernelUdpCounters udpBefore = KernelUdpCounters.read();
                 long nanos = p.transfer(total);
                 long cpu = os.getProcessCpuTime() - cpuBefore;
+                KernelUdpCounters udp = KernelUdpCounters.read().minus(udpBefore);
                 mbits[r] = total * 8.0 / nanos * 1000.0;
                 System.out.printf(Locale.ROOT, "round %d: %d bytes in %.3f s = %.0f Mbit/s; process CPU %.3f s = "
-                        + "%.0f Mbit per CPU-second (both peers)%n", r + 1, total, nanos / 1e9, mbits[r], cpu / 1e9,
-                        total * 8.0 / cpu * 1000.0);
+                        + "%.0f Mbit per CPU-second (both peers); %s%n", r + 1, total, nanos / 1e9, mbits[r], cpu / 1e9,
+                        total * 8.0 / cpu * 1000.0, perMegabyte(udp, total));
             }
         } finally {
             p.close();
@@ -167,5 +172,14 @@ public final class PeerConnectionDataChannelThroughput {
             sender.close();
             receiver.close();
         }
+    }
+
+    /** Datagrams both peers sent per MB (10^6 bytes) of payload, and the kernel's receive-buffer drops. */
+    private static String perMegabyte(KernelUdpCounters udp, long payloadBytes) {
+        if (!udp.known()) {
+            return udp.describe();
+        }
+        return String.format(Locale.ROOT, "UDP: %.0f datagrams per MB, %d receive-buffer drops",
+                udp.out() * 1e6 / payloadBytes, udp.receiveBufferErrors());
     }
 }

@@ -8,6 +8,7 @@ import dev.jrtc.interop.HeadlessChromium;
 import dev.jrtc.interop.LocalTestServer;
 import dev.jrtc.interop.sctp.BrowserSuiteRun.JrtcRole;
 import dev.jrtc.interop.sctp.BrowserSuiteRun.Suite;
+import dev.jrtc.peerconnection.netty.KernelUdpCounters;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,10 @@ class ChromiumDataChannelThroughputIT {
                         HeadlessChromium.Media.FAKE_DEVICES);
                 BrowserSuiteRun run = BrowserSuiteRun.connect(server, JrtcRole.ANSWERER, Suite.ECHO, "chromium",
                         chromium::logTail)) {
+            KernelUdpCounters udpBefore = KernelUdpCounters.read();
             run.awaitDone();
+            KernelUdpCounters udp = KernelUdpCounters.read().minus(udpBefore);
+            long jrtcDrops = KernelUdpCounters.ownSocketDrops();
             double pair = 0;
             double toJrtc = 0;
             double fromJrtc = 0;
@@ -46,13 +50,17 @@ class ChromiumDataChannelThroughputIT {
                     assertTrue(t.path("match").asBoolean(), "SHA-256 differs: " + t);
                     assertEquals(BYTES, t.path("bytes").asLong(), t.toString());
                 }
+                System.out.printf(Locale.ROOT, "round %d: Chromium pair %d Mbit/s, Chromium->jrtc %d, jrtc->Chromium %d%n",
+                        round, p.path("mbitPerSecond").asInt(), up.path("mbitPerSecond").asInt(),
+                        down.path("mbitPerSecond").asInt());
                 pair = Math.max(pair, p.path("mbitPerSecond").asDouble());
                 toJrtc = Math.max(toJrtc, up.path("mbitPerSecond").asDouble());
                 fromJrtc = Math.max(fromJrtc, down.path("mbitPerSecond").asDouble());
             }
             System.out.printf(Locale.ROOT, "THROUGHPUT best of %d rounds of %d bytes: Chromium pair %.0f Mbit/s; "
-                    + "Chromium->jrtc %.0f Mbit/s (%.2fx); jrtc->Chromium %.0f Mbit/s (%.2fx)%n", ROUNDS, BYTES, pair,
-                    toJrtc, toJrtc / pair, fromJrtc, fromJrtc / pair);
+                    + "Chromium->jrtc %.0f Mbit/s (%.2fx); jrtc->Chromium %.0f Mbit/s (%.2fx); all rounds: %s, %d of them "
+                    + "at jrtc's sockets%n", ROUNDS, BYTES, pair, toJrtc, toJrtc / pair, fromJrtc, fromJrtc / pair,
+                    udp.describe(), jrtcDrops);
         }
     }
 }

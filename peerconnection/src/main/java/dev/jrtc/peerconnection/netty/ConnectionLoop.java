@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * other connections; this connection never leaves it, so its engine is single-threaded), UDP
  * channels bound to the chosen local addresses, one timer on that loop rescheduled to the engine's
  * {@link Deadline}, and the group's DTLS handshake pool. Every datagram is copied into the loop
- * thread's reusable {@code byte[]} (no {@code ByteBuf} crosses into a core), handed to the engine,
- * and the engine is drained. Commands run on the loop through {@link #call}. {@link #close()}
- * closes the sockets and cancels the timer; the loops and the handshake pool belong to the group.
+ * thread's reusable {@code byte[]} (no {@code ByteBuf} crosses into a core) and handed to the
+ * engine, and the engine is drained after each read batch. Commands run on the loop through
+ * {@link #call}. {@link #close()} closes the sockets and cancels the timer; the loops and the
+ * handshake pool belong to the group.
  *
  * <p>mDNS ({@code .local} candidates): the first query or answer ICE sends to 224.0.0.251 opens a
  * {@link MdnsListener} on port 5353 of the host interfaces, whose datagrams reach the engine like any
@@ -54,6 +55,11 @@ public final class ConnectionLoop implements AutoCloseable {
             return new byte[65_536];
         }
     };
+
+    /** Datagrams read per wake-up at most (Netty's default for datagram channels). */
+    private static final int READ_BATCH = 16;
+    /** Socket receive and send buffer to ask for (see {@link #withSocketBuffers}). */
+    private static final int SOCKET_BUFFER_BYTES = Integer.getInteger("jrtc.pc.socketBufferBytes", 2 << 20);
 
     private final EdgeThreads threads;
     private final EventLoop loop;
@@ -89,9 +95,9 @@ public final class ConnectionLoop implements AutoCloseable {
         try {
             for (InetSocketAddress a : bindAddresses) {
                 Bootstrap b = new Bootstrap().group(loop).channel(NioDatagramChannel.class).handler(new Inbound(null));
-                if (probe != null) {
-                    b.option(ChannelOption.RCVBUF_ALLOCATOR, new ReadStartStamp(new FixedRecvByteBufAllocator(2048)));
-                }
+                withSocketBuffers(b);
+                RecvByteBufAllocator reads = new LoopReceiveBuffers(readBatches());
+                b.option(ChannelOption.RCVBUF_ALLOCATOR, probe != null ? new ReadStartStamp(reads) : reads);
                 Channel ch = b.bind(a).sync().channel();
                 channels.add(ch);
                 localAddresses.add((InetSocketAddress) ch.localAddress());
@@ -140,6 +146,28 @@ public final class ConnectionLoop implements AutoCloseable {
     /** The executor the DTLS handshake runs on: the group's pool, never this connection's loop. */
     public Executor handshakeExecutor() {
         return threads.handshakes();
+    }
+
+    /**
+     * Asks for socket buffers that hold a whole SCTP receive window of datagrams. With the system
+     * default (about 208 KiB, some 90 datagrams of 1200 bytes on loopback) a peer's burst of a data
+     * channel's window overflowed the receive queue, and every datagram the kernel dropped there
+     * was a loss for SCTP to repair and a halved congestion window. The kernel caps the sizes at
+     * {@code net.core.rmem_max} / {@code wmem_max}; the memory is charged only while datagrams queue.
+     */
+    private static void withSocketBuffers(Bootstrap b) {
+        b.option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES).option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER_BYTES);
+    }
+
+    /**
+     * Fixed-size reads of up to {@value #READ_BATCH} datagrams per wake-up. A new
+     * {@code FixedRecvByteBufAllocator} reads one message per wake-up unless told otherwise (the
+     * channel's own default gets 16 from the channel metadata; one set as an option does not).
+     */
+    private static FixedRecvByteBufAllocator readBatches() {
+        FixedRecvByteBufAllocator sized = new FixedRecvByteBufAllocator(LoopReceiveBuffers.SIZE);
+        sized.maxMessagesPerRead(READ_BATCH);
+        return sized;
     }
 
     /** The wake-up to give the DTLS engine: schedules a drain on the loop. */
@@ -370,7 +398,14 @@ public final class ConnectionLoop implements AutoCloseable {
                         ? s.startedNanos : System.nanoTime();
                 probe.handled(readAt, System.nanoTime(), receiveBuffer[0] & 0xFF, len > 1 ? receiveBuffer[1] & 0xFF : 0);
             }
+            // Drained once per read batch (channelReadComplete), not per datagram: SCTP then
+            // acknowledges a batch of DATA with one SACK, and DTLS and SCTP run once per batch.
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
             drain();
+            ctx.fireChannelReadComplete();
         }
 
         @Override
@@ -457,7 +492,7 @@ public final class ConnectionLoop implements AutoCloseable {
 
         @Override
         public Handle newHandle() {
-            return new RecvByteBufAllocator.DelegatingHandle(delegate.newHandle()) {
+            return new BatchReadingHandle(delegate.newHandle()) {
                 @Override
                 public void reset(io.netty.channel.ChannelConfig config) {
                     startedNanos = System.nanoTime();

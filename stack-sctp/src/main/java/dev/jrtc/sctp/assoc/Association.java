@@ -565,6 +565,7 @@ public final class Association {
             if (rc != null && writer.fits(rc)) {
                 writer.add(rc);
             }
+            sender.onPoll();
             boolean data = sender.wantsToSend();
             if (receiver.sackDue() || (receiver.sackPending() && data)) {
                 writer.add(receiver.buildSack(writer.remaining()));

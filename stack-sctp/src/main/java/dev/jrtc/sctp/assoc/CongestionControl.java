@@ -43,21 +43,26 @@ public final class CongestionControl {
         return inFastRecovery;
     }
 
+    /** Whether {@code flight} bytes in flight use the window (no room for another full packet). */
+    public boolean windowFull(long flight) {
+        return flight + mtu > cwnd;
+    }
+
     /**
      * A SACK acknowledged {@code bytesAcked} new bytes.
      *
-     * @param flightBefore bytes in flight before the SACK, to tell a full window from an idle one
+     * @param windowFull whether the window was in use when the SACK's data was in flight (see
+     *     {@link #windowFull}), to tell a sender that fills it from an idle one
      * @param cumulativeAdvanced whether the cumulative TSN ack point moved
      * @param cumulativeTsn the new cumulative TSN ack point
      */
-    public void onAck(long bytesAcked, long flightBefore, boolean cumulativeAdvanced, long cumulativeTsn) {
+    public void onAck(long bytesAcked, boolean windowFull, boolean cumulativeAdvanced, long cumulativeTsn) {
         if (inFastRecovery && !Tsn.lt(cumulativeTsn, fastRecoveryExitTsn)) {
             inFastRecovery = false; // §7.2.4: recovery ends when the exit point is acknowledged
         }
         if (bytesAcked <= 0 || !cumulativeAdvanced) {
             return;
         }
-        boolean windowFull = flightBefore + mtu > cwnd;
         if (cwnd <= ssthresh) {
             // §7.2.1: grow only when the window was in use and not while in fast recovery.
             if (windowFull && !inFastRecovery) {

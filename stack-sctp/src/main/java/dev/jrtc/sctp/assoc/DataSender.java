@@ -20,6 +20,8 @@ import java.util.Map;
 final class DataSender {
     /** Below this many bytes of room a packet is sent as it is rather than with a sliver of data. */
     private static final int MIN_FRAGMENT = 256;
+    /** At most this many inputs' Max.Burst allowances add up (a typical UDP read batch). */
+    private static final int MAX_BATCHED_INPUTS = 16;
 
     private final DataFormat format;
     private final boolean forwardTsnSupported;
@@ -46,6 +48,14 @@ final class DataSender {
     private boolean forwardTsnPending;
     private boolean fastRetransmitPending;
     private int burstBudget;
+    /** Whether output was polled since the last input (then the next input starts a fresh burst). */
+    private boolean polledSinceInput = true;
+    /**
+     * Whether the window was in use when the current batch of inputs began. The later SACKs of a
+     * batch find the flight already shrunk by the earlier ones, though the window was full when
+     * the peer sent them; cwnd growth (§7.2.1, only while the window is in use) judges them by this.
+     */
+    private boolean batchWindowFull;
     private final int maxBurst;
     private long timedTsn = -1;
     private long timedSentAt;
@@ -76,9 +86,26 @@ final class DataSender {
         queue.enqueue(m);
     }
 
-    /** A new input arrived: the sender may send another burst (RFC 9260 §6.1, Max.Burst). */
+    /**
+     * A new input arrived: the sender may send another burst (RFC 9260 §6.1, Max.Burst). Inputs
+     * handled back to back with no poll for output in between (a read batch of SACKs, drained
+     * once) add up while data waits, so that handling a batch at once never sends less than
+     * handling its packets one by one would; the sum is capped at {@value #MAX_BATCHED_INPUTS}
+     * inputs. Once output was polled, the next input starts a fresh burst.
+     */
     void newSendOpportunity() {
-        burstBudget = maxBurst;
+        if (polledSinceInput || queue.isEmpty()) {
+            burstBudget = maxBurst;
+            batchWindowFull = cc.windowFull(flight.flightBytes());
+        } else {
+            burstBudget = Math.min(burstBudget + maxBurst, maxBurst * MAX_BATCHED_INPUTS);
+        }
+        polledSinceInput = false;
+    }
+
+    /** The association is being polled for output: inputs after this start a new batch. */
+    void onPoll() {
+        polledSinceInput = true;
     }
 
     long lastAssignedTsn() {
@@ -245,7 +272,7 @@ final class DataSender {
         if (!Tsn.lt(cum, nextTsn)) {
             return false;
         }
-        long flightBefore = flight.flightBytes();
+        boolean windowFull = batchWindowFull || cc.windowFull(flight.flightBytes());
         ack.bytesNewlyAcked = 0;
         ack.cumulativeAdvanced = false;
         ack.highestNewlyAcked = -1;
@@ -275,7 +302,7 @@ final class DataSender {
             detectLosses(now);
         }
         boolean wasInRecovery = cc.inFastRecovery();
-        cc.onAck(ack.bytesNewlyAcked, flightBefore, ack.cumulativeAdvanced, cum);
+        cc.onAck(ack.bytesNewlyAcked, windowFull, ack.cumulativeAdvanced, cum);
         if (wasInRecovery && !cc.inFastRecovery()) {
             rack.onRecoveryEnded();
         }
