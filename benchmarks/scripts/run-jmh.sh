@@ -19,8 +19,8 @@ if [ "${JRTC_JMH_NO_BUILD:-0}" != 1 ] || [ ! -f "$jar" ]; then
   mvn -B -q -pl benchmarks -am package -DskipTests
 fi
 mkdir -p benchmarks/results
-# The suite: one regex per hot path (SRTP, RTP parse and receive, STUN, SDP, DTLS, VP8, SCTP, engine).
-suite='(srtp.SrtpBenchmark|rtp.RtpParseBenchmark|rtp.RtpReceivePathBenchmark|ice.StunParseBenchmark|sdp.SdpParseBenchmark|dtls.DtlsHandshakeBenchmark|vp8.Vp8DecodeBenchmark|sctp.SctpThroughputBenchmark|engine.EngineReceivePathBenchmark)'
+# The suite: one regex per hot path (SRTP, RTP parse and receive, STUN, SDP, DTLS, VP8, SCTP, engine receive and send).
+suite='(srtp.SrtpBenchmark|rtp.RtpParseBenchmark|rtp.RtpReceivePathBenchmark|ice.StunParseBenchmark|sdp.SdpParseBenchmark|dtls.DtlsHandshakeBenchmark|vp8.Vp8DecodeBenchmark|sctp.SctpThroughputBenchmark|engine.EngineReceivePathBenchmark|engine.EngineSendPathBenchmark)'
 if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then
   suite="$1"
   shift

@@ -21,6 +21,14 @@ final class LoadFrames {
     /** Frame {@code index}, stamped with {@code sentNanos}. */
     static byte[] frame(long index, long sentNanos) {
         byte[] f = new byte[FRAME_BYTES];
+        fill(f, index);
+        stamp(f, sentNanos);
+        return f;
+    }
+
+    /** Writes frame {@code index} into {@code f} (a {@link #FRAME_BYTES} array), with no stamp yet. */
+    static void fill(byte[] f, long index) {
+        java.util.Arrays.fill(f, (byte) 0);
         if (index % KEY_FRAME_INTERVAL == 0) {
             // RFC 6386 9.1: key frame tag, start code 9d 01 2a, 320x240
             f[0] = 0x10;
@@ -34,8 +42,12 @@ final class LoadFrames {
         } else {
             f[0] = 0x11; // inter frame: P bit set
         }
-        ByteBuffer.wrap(f, STAMP_OFFSET, 16).putLong(index).putLong(sentNanos);
-        return f;
+        ByteBuffer.wrap(f, STAMP_OFFSET, 8).putLong(index);
+    }
+
+    /** Stamps {@code f} with the sender's clock just before it is handed to the stack. */
+    static void stamp(byte[] f, long sentNanos) {
+        ByteBuffer.wrap(f, STAMP_OFFSET + 8, 8).putLong(sentNanos);
     }
 
     static long index(byte[] frame) {

@@ -70,6 +70,7 @@ public final class LoadSender {
         final EventLoop loop;
         final List<RTCRtpTransceiver> streams = new ArrayList<>(); // loop-only
         long nextIndex; // loop-only: every stream of this pacer sends the same frame index
+        final byte[] frame = new byte[LoadFrames.FRAME_BYTES]; // loop-only: this tick's frame, restamped per stream
         long lastTickNanos = System.nanoTime() - PERIOD_NANOS; // loop-only
 
         Pacer(EventLoop loop) {
@@ -83,9 +84,12 @@ public final class LoadSender {
                 return;
             }
             lastTickNanos = now;
+            long index = nextIndex;
+            LoadFrames.fill(frame, index);
             for (RTCRtpTransceiver video : streams) {
-                long index = nextIndex;
-                video.sendFrame(LoadFrames.frame(index, System.nanoTime()), index * (90_000 / LoadFrames.FRAMES_PER_SECOND));
+                // sendFrame copies the frame before it returns, so one array serves every stream of the tick.
+                LoadFrames.stamp(frame, System.nanoTime());
+                video.sendFrame(frame, index * (90_000 / LoadFrames.FRAMES_PER_SECOND));
             }
             sent.add(streams.size());
             nextIndex++;

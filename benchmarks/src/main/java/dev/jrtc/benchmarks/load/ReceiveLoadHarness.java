@@ -1,5 +1,6 @@
 package dev.jrtc.benchmarks.load;
 
+import dev.jrtc.peerconnection.netty.KernelUdpCounters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -157,15 +158,17 @@ public final class ReceiveLoadHarness {
         gcPauses.reset();
         connections.values().forEach(ReceivingConnection::resetCounters);
         long[] sender0 = sender.framesSentAndCpu();
-        long[] kernel0 = ProcessGauges.kernelUdpErrors();
-        long ownDrops0 = ProcessGauges.kernelDropsOnOwnSockets();
+        KernelUdpCounters kernel0 = KernelUdpCounters.read();
+        long ownDrops0 = KernelUdpCounters.ownSocketDrops();
         long cpu0 = ProcessGauges.cpuNanos();
+        ThreadCpu threads0 = ThreadCpu.now();
         long wall0 = System.nanoTime();
         Thread.sleep(o.windowSeconds() * 1000L);
         long wall = System.nanoTime() - wall0;
         long cpu = ProcessGauges.cpuNanos() - cpu0;
-        long[] kernel1 = ProcessGauges.kernelUdpErrors();
-        long ownDrops = ProcessGauges.kernelDropsOnOwnSockets() - ownDrops0;
+        ThreadCpu threadCpu = ThreadCpu.now().since(threads0);
+        KernelUdpCounters kernel = KernelUdpCounters.read().minus(kernel0);
+        long ownDrops = KernelUdpCounters.ownSocketDrops() - ownDrops0;
         long[] sender1 = sender.framesSentAndCpu();
         long[] rtp1 = rtpCounters();
         double seconds = wall / 1e9;
@@ -189,9 +192,12 @@ public final class ReceiveLoadHarness {
         } else if (rtpProcessed < sent * o.minReceivedFraction()) {
             limit = String.format(Locale.ROOT, "processed %d of %d packets sent", rtpProcessed, sent);
         }
-        return new LoadStep(connections.size(), cpu / (double) wall, senderCpu, sent / seconds, rtpProcessed / seconds, p50, p99,
+        double perPacket = rtpProcessed == 0 ? Double.NaN : 1e-3 / rtpProcessed;
+        return new LoadStep(connections.size(), cpu / (double) wall, senderCpu, sent / seconds, rtpProcessed / seconds,
+                threadCpu.loopUserNanos() * perPacket, threadCpu.loopSystemNanos() * perPacket, threadCpu.jitNanos() / (double) wall,
+                threadCpu.gcNanos() / (double) wall, p50, p99,
                 latency.percentileMillis(50), latency.percentileMillis(99), pauses, pauseP99, heap, rss, ProcessGauges.threads(),
-                sent, rtpRead, rtpProcessed, dropped, missing, ownDrops, kernel1[0] - kernel0[0], kernel1[1] - kernel0[1], limit);
+                sent, rtpRead, rtpProcessed, dropped, missing, ownDrops, kernel.receiveBufferErrors(), kernel.inErrors(), limit);
     }
 
     /** Sums of {@link ReceivingConnection#rtpCounters()} over all connections. */

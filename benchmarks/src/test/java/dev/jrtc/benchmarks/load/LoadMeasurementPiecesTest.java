@@ -46,4 +46,45 @@ class LoadMeasurementPiecesTest {
         assertEquals("START 7", start.format());
         assertEquals(start, SignalLine.parse("START 7"));
     }
+
+    @Test
+    void loopThreadCpuIsCountedApartFromOtherThreads() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task")));
+        ThreadCpu before = ThreadCpu.now();
+        java.util.concurrent.CountDownLatch spun = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch measured = new java.util.concurrent.CountDownLatch(1);
+        Thread loop = new Thread(() -> {
+            long end = System.nanoTime() + 300_000_000L;
+            long x = 0;
+            while (System.nanoTime() < end) {
+                x += System.nanoTime() % 7;
+            }
+            spun.countDown();
+            try {
+                measured.await(); // a thread's times leave /proc with the thread
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (x == 42) {
+                System.out.println(x);
+            }
+        }, "jrtc-loop-test");
+        loop.start();
+        spun.await();
+        ThreadCpu spent = ThreadCpu.now().since(before);
+        measured.countDown();
+        loop.join();
+        // /proc counts in 10 ms ticks: 300 ms of spinning shows as well over 100 ms of loop CPU.
+        assertTrue(spent.loopUserNanos() + spent.loopSystemNanos() >= 100_000_000L, spent.toString());
+    }
+
+    @Test
+    void everyLoadStepRowHasOneCellPerColumn() {
+        LoadStep s = new LoadStep(500, 0.59, 0.66, 25934, 27045, 14.5, 4.4, 0.07, 0.01, 0.010, 0.027, 3.8, 81.6, 6, 26, 89,
+                432, 15, 270617, 270617, 270617, 0, 0, 0, 0, 0, "");
+        assertEquals(LoadStep.csvHeader().split(",", -1).length, s.csv().split(",", -1).length);
+        String header = LoadStep.markdownHeader().lines().findFirst().orElseThrow();
+        assertEquals(header.split("\\|", -1).length, s.markdown().split("\\|", -1).length);
+        assertEquals(21.8, s.cpuMicrosPerPacket(), 0.05, "0.59 cores over 27,045 packets/s");
+    }
 }

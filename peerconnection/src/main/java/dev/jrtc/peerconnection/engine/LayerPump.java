@@ -1,6 +1,7 @@
 package dev.jrtc.peerconnection.engine;
 
 import dev.jrtc.common.Output;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -34,9 +35,24 @@ final class LayerPump {
         this.events = events;
     }
 
+    /**
+     * The transport's (ICE and DTLS) deadline as the last pump left it. A connection carrying media wakes
+     * up for every frame's jitter-buffer release and every report, and ICE's timers (checks, consent,
+     * nomination, state) need not run for those; any input or wake-up is followed by a pump that renews
+     * it. Starts due, so the first timeout reaches the transport.
+     */
+    private long transportDeadline = Long.MIN_VALUE;
+
+    /** Input reached the layers since the last pump: the next timeout reaches the transport whatever its deadline said. */
+    void inputArrived() {
+        transportDeadline = Long.MIN_VALUE;
+    }
+
     /** Fires every layer's timers that are due. */
     void handleTimeout(long now) {
-        transport.handleTimeout(now);
+        if (now >= transportDeadline) {
+            transport.handleTimeout(now);
+        }
         data.handleTimeout(now);
         for (MediaSession s : demux.sessions()) {
             s.handleTimeout(now);
@@ -53,12 +69,14 @@ final class LayerPump {
         int rounds = 0;
         do {
             d = transport.pump(now, events);
-            for (MediaSession s : demux.sessions()) {
-                d = Math.min(d, s.drain(now, sink, events));
+            List<MediaSession> sessions = demux.sessions();
+            for (int i = 0; i < sessions.size(); i++) { // indexed: no iterator per packet
+                d = Math.min(d, sessions.get(i).drain(now, sink, events));
             }
             // SCTP packets become DTLS records; DTLS records received may feed SCTP again.
             d = Math.min(d, data.pump(now, events));
-            d = Math.min(d, transport.pump(now, events));
+            transportDeadline = transport.pump(now, events); // the transport's last pump of this call
+            d = Math.min(d, transportDeadline);
         } while (data.dirty() && ++rounds < MAX_ROUNDS);
         if (data.dirty()) {
             d = now; // more to do: come straight back

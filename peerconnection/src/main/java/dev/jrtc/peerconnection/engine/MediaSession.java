@@ -13,6 +13,7 @@ import dev.jrtc.rtp.send.SendStream;
 import dev.jrtc.sdp.RtpCodec;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The media of one negotiated transceiver: a {@link SendStream} when we send, a
@@ -40,6 +41,9 @@ final class MediaSession {
     private final String cname;
     private final TransportWideCc twcc;
     private ReceiveStream receive;
+    /** The streams' {@code poll}s, made once: {@link #drain} runs once per packet. */
+    private final Supplier<Output> sendPoll;
+    private Supplier<Output> receivePoll;
     private long remoteSsrc = -1;
     private long remoteRtxSsrc = -1;
     private final RtpCounters counters = new RtpCounters();
@@ -71,6 +75,7 @@ final class MediaSession {
         this.send = sendConfig == null ? null
                 : new SendStream(CodecSupport.negotiatesNack(codec) ? sendConfig : sendConfig.withoutNacks(), wallClock,
                         twcc == null ? SendOptions.none() : twcc.sendOptions());
+        this.sendPoll = send == null ? null : send::poll;
         this.receiveCodec = receiveCodec;
         this.receiveRtxPayloadType = receiveRtxPayloadType;
         this.localSsrc = localSsrc;
@@ -156,6 +161,7 @@ final class MediaSession {
             rc = rc.withNack(null); // no NACKs, and the jitter buffer does not wait for repairs
         }
         receive = new ReceiveStream(withCname(rc), wallClock);
+        receivePoll = receive::poll;
     }
 
     private ReceiveConfig withCname(ReceiveConfig rc) {
@@ -186,6 +192,14 @@ final class MediaSession {
         }
     }
 
+    /** The same, for a packet the caller has parsed into {@code parsed}: the counters do not read its header again. */
+    void onRtp(long now, dev.jrtc.rtp.RtpPacket parsed, byte[] buf, int off, int len) {
+        if (receive != null) {
+            counters.onRtpReceived(now, parsed);
+            receive.handleRtp(now, buf, off, len);
+        }
+    }
+
     void onRtcp(long now, byte[] buf, int off, int len) {
         if (send != null) {
             counters.onRtcp(buf, off, len, localSsrc);
@@ -209,15 +223,15 @@ final class MediaSession {
     long drain(long now, PacketSink sink, Consumer<Output> events) {
         long deadline = Long.MAX_VALUE;
         if (send != null) {
-            deadline = Math.min(deadline, drainOne(now, send::poll, sink, events));
+            deadline = Math.min(deadline, drainOne(now, sendPoll, sink, events));
         }
         if (receive != null) {
-            deadline = Math.min(deadline, drainOne(now, receive::poll, sink, events));
+            deadline = Math.min(deadline, drainOne(now, receivePoll, sink, events));
         }
         return deadline;
     }
 
-    private long drainOne(long now, java.util.function.Supplier<Output> poll, PacketSink sink, Consumer<Output> events) {
+    private long drainOne(long now, Supplier<Output> poll, PacketSink sink, Consumer<Output> events) {
         Output o;
         while (!((o = poll.get()) instanceof Deadline)) {
             if (o instanceof RtpEvents.SendRtp p) {

@@ -47,6 +47,10 @@ public final class PeerConnectionEngine implements Engine {
     private LayerPump layers;
     private long now;
     private long deadline = Long.MAX_VALUE;
+    /** The last deadline {@link #poll()} returned (immutable, so it can be handed out again). */
+    private Deadline lastDeadline;
+    /** {@link #pump()} as the output queue's callback, made once rather than per {@link #poll()}. */
+    private final Runnable pumpLayers = this::pump;
     private boolean closed;
     private long earlyDrops;
 
@@ -67,7 +71,7 @@ public final class PeerConnectionEngine implements Engine {
      * the next offer, or from the remote offer it is matched with.
      */
     public Transceiver addTransceiver(long nowNanos, MediaKind kind, Direction direction) {
-        advance(nowNanos);
+        input(nowNanos);
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(direction, "direction");
         Transceiver t = negotiation.add(kind, direction, localMedia.newTrack(kind));
@@ -82,7 +86,7 @@ public final class PeerConnectionEngine implements Engine {
      * @throws IllegalStateException ({@code InvalidStateError}) if the transceiver is stopped
      */
     public void setDirection(long nowNanos, Transceiver t, Direction direction) {
-        advance(nowNanos);
+        input(nowNanos);
         requireOpen();
         Objects.requireNonNull(direction, "direction");
         if (t.stopped()) {
@@ -97,7 +101,7 @@ public final class PeerConnectionEngine implements Engine {
      * offer or answer rejects its section. Idempotent.
      */
     public void stopTransceiver(long nowNanos, Transceiver t) {
-        advance(nowNanos);
+        input(nowNanos);
         requireOpen();
         if (t.stopped()) {
             return;
@@ -115,7 +119,7 @@ public final class PeerConnectionEngine implements Engine {
      * @throws IllegalArgumentException ({@code InvalidModificationError}) for a codec jrtc cannot carry
      */
     public void setCodecPreferences(long nowNanos, Transceiver t, List<String> codecNames) {
-        advance(nowNanos);
+        input(nowNanos);
         for (String name : codecNames) {
             if (!CodecSupport.supportsName(name)) {
                 throw new IllegalArgumentException("InvalidModificationError: codec " + name + " is not one of "
@@ -130,7 +134,7 @@ public final class PeerConnectionEngine implements Engine {
      * credentials. Media keeps flowing on the current pair until the new one is selected.
      */
     public void restartIce(long nowNanos) {
-        advance(nowNanos);
+        input(nowNanos);
         requireOpen();
         if (transport != null) {
             negotiationNeeded.requestIceRestart(transport.ice().localCredentials().ufrag());
@@ -145,7 +149,7 @@ public final class PeerConnectionEngine implements Engine {
      * @throws IllegalStateException ({@code InvalidStateError}) in the stable state
      */
     public void rollback(long nowNanos) {
-        advance(nowNanos);
+        input(nowNanos);
         requireOpen();
         negotiation.rollback();
         emitSignaling();
@@ -154,7 +158,7 @@ public final class PeerConnectionEngine implements Engine {
 
     /** Writes an offer for the current transceivers; this side becomes the controlling ICE agent. */
     public SessionDescription createOffer(long nowNanos) {
-        advance(nowNanos);
+        input(nowNanos);
         requireOpen();
         ensureTransport(IceRole.CONTROLLING);
         if (negotiationNeeded.restartPending(transport.ice().localCredentials().ufrag())) {
@@ -165,7 +169,7 @@ public final class PeerConnectionEngine implements Engine {
 
     /** Writes the answer to the applied remote offer. */
     public SessionDescription createAnswer(long nowNanos) {
-        advance(nowNanos);
+        input(nowNanos);
         requireOpen();
         ensureTransport(IceRole.CONTROLLED);
         return negotiation.createAnswer(localMedia.capabilities(transport.ice().localCredentials()));
@@ -173,7 +177,7 @@ public final class PeerConnectionEngine implements Engine {
 
     /** Applies our own offer or answer; the first one starts candidate gathering. */
     public void setLocalDescription(long nowNanos, SdpType type, SessionDescription description) {
-        advance(nowNanos);
+        input(nowNanos);
         requireOpen();
         if (type == SdpType.ROLLBACK) {
             rollback(now);
@@ -195,7 +199,7 @@ public final class PeerConnectionEngine implements Engine {
 
     /** Applies the peer's offer or answer: its ICE credentials and candidates, then the media. */
     public void setRemoteDescription(long nowNanos, SdpType type, SessionDescription description) {
-        advance(nowNanos);
+        input(nowNanos);
         requireOpen();
         if (type == SdpType.ROLLBACK) {
             rollback(now);
@@ -228,7 +232,7 @@ public final class PeerConnectionEngine implements Engine {
      * @throws IllegalArgumentException if the candidate does not parse
      */
     public void addRemoteCandidate(long nowNanos, String candidate) {
-        advance(nowNanos);
+        input(nowNanos);
         requireOpen();
         if (negotiation.remote().isEmpty()) {
             throw new IllegalStateException("InvalidStateError: addIceCandidate before setRemoteDescription");
@@ -244,7 +248,7 @@ public final class PeerConnectionEngine implements Engine {
 
     /** The peer signalled end-of-candidates. */
     public void endOfRemoteCandidates(long nowNanos) {
-        advance(nowNanos);
+        input(nowNanos);
         requireOpen();
         if (transport != null) {
             transport.ice().endOfRemoteCandidates(now);
@@ -258,7 +262,7 @@ public final class PeerConnectionEngine implements Engine {
      * @throws IllegalArgumentException if no negotiated transceiver sends on {@code mid}
      */
     public boolean sendFrame(long nowNanos, String mid, byte[] frame, long rtpTimestamp) {
-        advance(nowNanos);
+        input(nowNanos);
         requireOpen();
         MediaSession s = negotiation.byMid(mid).map(Transceiver::session)
                 .filter(MediaSession::sends)
@@ -277,7 +281,7 @@ public final class PeerConnectionEngine implements Engine {
      * @throws IllegalArgumentException ({@code TypeError}/{@code OperationError}) on a bad init or a taken id
      */
     public EngineDataChannel createDataChannel(long nowNanos, dev.jrtc.sctp.DataChannelInit init) {
-        advance(nowNanos);
+        input(nowNanos);
         requireOpen();
         Objects.requireNonNull(init, "init");
         EngineDataChannel ch = data.create(now, init);
@@ -292,7 +296,7 @@ public final class PeerConnectionEngine implements Engine {
      * @throws IllegalArgumentException ({@code TypeError}) if larger than the peer accepts
      */
     public void sendData(long nowNanos, EngineDataChannel channel, String text) {
-        advance(nowNanos);
+        input(nowNanos);
         requireOpen();
         try {
             data.send(now, channel, text);
@@ -303,7 +307,7 @@ public final class PeerConnectionEngine implements Engine {
 
     /** Sends {@code buf[off, off + len)} as binary on a data channel; the bytes are copied. Errors as {@link #sendData(long, EngineDataChannel, String)}. */
     public void sendData(long nowNanos, EngineDataChannel channel, byte[] buf, int off, int len) {
-        advance(nowNanos);
+        input(nowNanos);
         requireOpen();
         try {
             data.send(now, channel, buf, off, len, true);
@@ -314,13 +318,13 @@ public final class PeerConnectionEngine implements Engine {
 
     /** Sets a channel's buffered-amount-low threshold. */
     public void setBufferedAmountLowThreshold(long nowNanos, EngineDataChannel channel, long threshold) {
-        advance(nowNanos);
+        input(nowNanos);
         channel.setBufferedAmountLowThreshold(threshold);
     }
 
     /** Starts closing a data channel (its stream is reset after queued data). Idempotent. */
     public void closeDataChannel(long nowNanos, EngineDataChannel channel) {
-        advance(nowNanos);
+        input(nowNanos);
         if (closed) {
             return;
         }
@@ -334,13 +338,13 @@ public final class PeerConnectionEngine implements Engine {
 
     /** Asks the peer for a key frame on a receiving transceiver (PLI). */
     public void requestKeyFrame(long nowNanos, String mid) {
-        advance(nowNanos);
+        input(nowNanos);
         negotiation.byMid(mid).map(Transceiver::session).ifPresent(s -> s.requestKeyFrame(now));
     }
 
     /** Closes DTLS (close_notify) and ICE; the engine then ignores input. Idempotent. */
     public void close(long nowNanos) {
-        advance(nowNanos);
+        input(nowNanos);
         if (closed) {
             return;
         }
@@ -424,7 +428,7 @@ public final class PeerConnectionEngine implements Engine {
      * codecs, inbound-rtp, outbound-rtp, remote-inbound-rtp and data-channel.
      */
     public RTCStatsReport getStats(long nowNanos) {
-        advance(nowNanos);
+        input(nowNanos);
         return StatsCollector.collect(config.wallClock().epochNanos() / 1e6, now, config.certificate().fingerprint(),
                 transport, demux.sessions(), data.channels());
     }
@@ -443,7 +447,7 @@ public final class PeerConnectionEngine implements Engine {
     @Override
     public void handleReceive(long nowNanos, InetSocketAddress remote, InetSocketAddress local, byte[] buf, int offset,
             int length) {
-        advance(nowNanos);
+        input(nowNanos);
         if (closed) {
             return;
         }
@@ -476,11 +480,18 @@ public final class PeerConnectionEngine implements Engine {
 
     @Override
     public Output poll() {
-        Output o = out.next(this::pump);
+        Output o = out.next(pumpLayers);
         if (o != null) {
             return o;
         }
-        return closed || deadline == Long.MAX_VALUE ? Deadline.NEVER : new Deadline(Math.max(deadline, now));
+        if (closed || deadline == Long.MAX_VALUE) {
+            return Deadline.NEVER;
+        }
+        long at = Math.max(deadline, now);
+        if (lastDeadline == null || lastDeadline.atNanos() != at) {
+            lastDeadline = new Deadline(at); // polled after every datagram, and mostly unchanged: kept
+        }
+        return lastDeadline;
     }
 
     private void pump() {
@@ -510,6 +521,17 @@ public final class PeerConnectionEngine implements Engine {
 
     private void emitSignaling() {
         emit(new EngineEvent.SignalingStateChanged(negotiation.state()));
+    }
+
+    /**
+     * A datagram or an API call: time moves on, and the layers' deadlines recorded at the last pump may
+     * no longer hold until the next one (a timeout before that reaches every layer).
+     */
+    private void input(long nowNanos) {
+        advance(nowNanos);
+        if (layers != null) {
+            layers.inputArrived();
+        }
     }
 
     private void advance(long nowNanos) {

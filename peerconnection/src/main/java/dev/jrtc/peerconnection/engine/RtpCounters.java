@@ -56,8 +56,13 @@ final class RtpCounters {
         } catch (ParseException e) {
             return; // the receive stream drops and counts it
         }
-        bytesReceived += view.payloadLength();
-        headerBytesReceived += view.headerLength();
+        onRtpReceived(now, view);
+    }
+
+    /** A received packet, already parsed. */
+    void onRtpReceived(long now, RtpPacket parsed) {
+        bytesReceived += parsed.payloadLength();
+        headerBytesReceived += parsed.headerLength();
         lastPacketReceivedNanos = now;
     }
 

@@ -78,7 +78,7 @@ final class RtpDemux implements SecureTransport.MediaSink {
             unknownSsrc++;
             return;
         }
-        s.onRtp(now, buf, off, len);
+        s.onRtp(now, view, buf, off, len);
     }
 
     @Override

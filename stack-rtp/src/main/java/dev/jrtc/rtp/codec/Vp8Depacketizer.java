@@ -10,6 +10,8 @@ import java.util.List;
  * of the VP8 frame tag (RFC 6386, section 9.1) is clear.
  */
 public final class Vp8Depacketizer implements Depacketizer {
+    private static final List<Integer> FIRST_PARTITION_ONLY = List.of(0);
+
     @Override
     public boolean startsFrame(byte[] buf, int off, int len) {
         return len > 0 && (buf[off] & 0x10) != 0 && (buf[off] & 0x07) == 0;
@@ -43,31 +45,38 @@ public final class Vp8Depacketizer implements Depacketizer {
         if (!first.start() || first.partitionIndex() != 0) {
             throw new ParseException("VP8: the first packet does not start partition 0");
         }
-        int total = 0;
-        int[] headerLengths = new int[payloads.size()];
-        for (int i = 0; i < payloads.size(); i++) {
-            headerLengths[i] = i == 0 ? first.length()
-                    : Vp8Descriptor.parse(payloads.array(i), payloads.offset(i), payloads.length(i)).length();
-            total += payloads.length(i) - headerLengths[i];
+        int total = payloads.length(0) - first.length(); // parse() refuses a descriptor with no data after it
+        for (int i = 1; i < payloads.size(); i++) {
+            total += payloads.length(i) - headerLength(payloads, i);
         }
         if (total == 0) {
             throw new ParseException("VP8: empty frame");
         }
         byte[] data = new byte[total];
-        List<Integer> partitions = new ArrayList<>();
+        List<Integer> partitions = null; // most frames have one partition, at 0: no list to build
         int pos = 0;
         for (int i = 0; i < payloads.size(); i++) {
             byte[] b = payloads.array(i);
             int off = payloads.offset(i);
-            if ((b[off] & 0x10) != 0) {
+            if ((b[off] & 0x10) != 0 && i > 0) {
+                if (partitions == null) {
+                    partitions = new ArrayList<>();
+                    partitions.add(0);
+                }
                 partitions.add(pos);
             }
-            int n = payloads.length(i) - headerLengths[i];
-            System.arraycopy(b, off + headerLengths[i], data, pos, n);
+            int header = i == 0 ? first.length() : headerLength(payloads, i);
+            int n = payloads.length(i) - header;
+            System.arraycopy(b, off + header, data, pos, n);
             pos += n;
         }
         boolean key = (data[0] & 0x01) == 0;
-        Vp8Info info = new Vp8Info(first.pictureId(), first.tl0PicIdx(), first.temporalLayer(), first.layerSync(), partitions);
+        Vp8Info info = new Vp8Info(first.pictureId(), first.tl0PicIdx(), first.temporalLayer(), first.layerSync(),
+                partitions == null ? FIRST_PARTITION_ONLY : partitions);
         return new DepacketizedFrame(data, key, info);
+    }
+
+    private static int headerLength(PayloadSequence payloads, int i) throws ParseException {
+        return Vp8Descriptor.parse(payloads.array(i), payloads.offset(i), payloads.length(i)).length();
     }
 }

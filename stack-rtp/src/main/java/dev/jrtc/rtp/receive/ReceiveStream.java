@@ -52,6 +52,8 @@ public final class ReceiveStream {
     private final ReceiveStatistics statistics;
     private final RtxUnwrapper rtx;
     private final TwccFeedbackGenerator twcc;
+    /** The last deadline {@link #poll()} returned (immutable, so it can be handed out again). */
+    private Deadline lastDeadline;
     private final ExtensionReader extensions;
     private final RttEstimator rtt = new RttEstimator();
     private final ArrayDeque<Output> outputs = new ArrayDeque<>();
@@ -201,7 +203,11 @@ public final class ReceiveStream {
             d = Math.min(d, twcc.nextDeadlineNanos());
         }
         d = Math.min(d, nextReportNanos);
-        return new Deadline(Math.max(d, now));
+        long at = Math.max(d, now);
+        if (lastDeadline == null || lastDeadline.atNanos() != at) {
+            lastDeadline = new Deadline(at); // polled after every packet, and mostly unchanged: kept
+        }
+        return lastDeadline;
     }
 
     private void process() {
@@ -220,26 +226,32 @@ public final class ReceiveStream {
             if (jitterBuffer.keyFrameWanted() || nack != null && nack.takeKeyFrameWanted()) {
                 keyFrames.request();
             }
-            List<RtcpPacket> feedback = new ArrayList<>();
+            // Made only when there is feedback: most packets have none, and this runs once per packet.
+            List<RtcpPacket> feedback = null;
             if (nack != null) {
                 List<Integer> lost = nack.due(now, rtt.smoothedNanos(config.initialRttNanos()));
                 if (!lost.isEmpty()) {
+                    feedback = new ArrayList<>();
                     feedback.add(new GenericNack(config.localSsrc(), config.mediaSsrc(), lost));
                 }
             }
             if (keyFrames.takeDue(now)) {
+                feedback = feedback == null ? new ArrayList<>() : feedback;
                 feedback.add(config.useFir()
                         ? new FullIntraRequest(config.localSsrc(), List.of(new FullIntraRequest.Entry(config.mediaSsrc(), keyFrames.firSequence())))
                         : new PictureLossIndication(config.localSsrc(), config.mediaSsrc()));
             }
-            if (twcc != null) {
+            if (twcc != null && twcc.nextDeadlineNanos() <= now) {
                 List<TransportFeedback> t = twcc.poll(now);
-                feedback.addAll(t);
+                if (!t.isEmpty()) {
+                    feedback = feedback == null ? new ArrayList<>() : feedback;
+                    feedback.addAll(t);
+                }
             }
             if (now >= nextReportNanos) {
                 sendReport();
             }
-            if (!feedback.isEmpty()) {
+            if (feedback != null) {
                 // Feedback travels in a compound led by an (empty) receiver report (RFC 4585, section 3.1).
                 feedback.add(0, new ReceiverReport(config.localSsrc(), List.of()));
                 byte[] datagram = RtcpCompound.write(feedback);

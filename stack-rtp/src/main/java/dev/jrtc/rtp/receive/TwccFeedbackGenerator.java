@@ -4,7 +4,6 @@ import dev.jrtc.rtp.Unwrapper;
 import dev.jrtc.rtp.rtcp.TransportFeedback;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * Builds transport-wide congestion control feedback
@@ -18,7 +17,8 @@ public final class TwccFeedbackGenerator {
     private final long senderSsrc;
     private final long intervalNanos;
     private final Unwrapper sequences = Unwrapper.forSequenceNumbers();
-    private final TreeMap<Long, Long> arrivals = new TreeMap<>();
+    /** Arrival times by extended transport sequence number, without boxing (this runs once per packet). */
+    private final ArrivalRing arrivals = new ArrivalRing();
     private long nextToReport = -1;
     private long mediaSsrc;
     private int feedbackCount;
@@ -70,14 +70,14 @@ public final class TwccFeedbackGenerator {
     /** One feedback packet from {@code nextToReport} on, as far as 16-bit deltas and the count allow. */
     private TransportFeedback buildOne() {
         long base = Math.max(nextToReport, arrivals.firstKey() - MAX_STATUSES + 1);
-        long firstArrival = arrivals.firstEntry().getValue();
+        long firstArrival = arrivals.get(arrivals.firstKey());
         long referenceUnits = Math.floorDiv(firstArrival, TransportFeedback.REFERENCE_UNIT_NANOS);
         long clock = referenceUnits * TransportFeedback.REFERENCE_UNIT_NANOS;
         List<TransportFeedback.Status> statuses = new ArrayList<>();
         long seq = base;
         while (!arrivals.isEmpty() && statuses.size() < MAX_STATUSES) {
-            Long arrival = arrivals.get(seq);
-            if (arrival == null) {
+            long arrival = arrivals.get(seq);
+            if (arrival == ArrivalRing.ABSENT) {
                 statuses.add(TransportFeedback.Status.LOST);
             } else {
                 long ticks = Math.round((arrival - clock) / (double) TransportFeedback.TICK_NANOS);
@@ -104,5 +104,131 @@ public final class TwccFeedbackGenerator {
                 feedbackCount, statuses);
         feedbackCount = (feedbackCount + 1) & 0xFF;
         return fb;
+    }
+
+    /**
+     * Arrival times keyed by extended sequence number in a power-of-two ring that grows with the span
+     * of unreported packets (made at the first packet, so a connection that never receives holds none).
+     * The span is capped at {@link #MAX_SPAN}, more than one feedback can report; a jump further ahead
+     * forgets the oldest arrivals and a packet further behind is ignored, which only thins the sender's
+     * bandwidth estimate.
+     */
+    private static final class ArrivalRing {
+        static final long ABSENT = Long.MIN_VALUE;
+        private static final long EMPTY = Long.MIN_VALUE;
+        private static final int INITIAL = 64;
+        private static final int MAX_SPAN = 1 << 16;
+        private long[] seqs;
+        private long[] times;
+        private int mask;
+        private int count;
+        private long lowest = Long.MAX_VALUE;
+        private long highest = Long.MIN_VALUE;
+
+        boolean isEmpty() {
+            return count == 0;
+        }
+
+        /** The lowest sequence number held; only when not empty. */
+        long firstKey() {
+            return lowest;
+        }
+
+        long get(long seq) {
+            if (count == 0 || seq < lowest || seq > highest) {
+                return ABSENT;
+            }
+            int i = (int) (seq & mask);
+            return seqs[i] == seq ? times[i] : ABSENT;
+        }
+
+        /** Keeps the first arrival of {@code seq}. */
+        void putIfAbsent(long seq, long nanos) {
+            if (seqs == null) {
+                seqs = new long[INITIAL];
+                times = new long[INITIAL];
+                mask = INITIAL - 1;
+                java.util.Arrays.fill(seqs, EMPTY);
+            }
+            if (count > 0) {
+                if (highest - seq >= MAX_SPAN) {
+                    return; // far behind everything held: reported as lost, like a packet that never came
+                }
+                if (seq - lowest >= MAX_SPAN) {
+                    dropBelow(seq - MAX_SPAN + 1);
+                }
+                while (Math.max(highest, seq) - Math.min(lowest, seq) >= seqs.length) {
+                    grow();
+                }
+            }
+            int i = (int) (seq & mask);
+            if (seqs[i] == seq) {
+                return;
+            }
+            seqs[i] = seq;
+            times[i] = nanos;
+            count++;
+            lowest = Math.min(lowest, seq);
+            highest = Math.max(highest, seq);
+        }
+
+        void remove(long seq) {
+            int i = (int) (seq & mask);
+            if (count == 0 || seqs[i] != seq) {
+                return;
+            }
+            seqs[i] = EMPTY;
+            if (--count == 0) {
+                lowest = Long.MAX_VALUE;
+                highest = Long.MIN_VALUE;
+                return;
+            }
+            if (seq == lowest) {
+                long s = seq + 1;
+                while (seqs[(int) (s & mask)] != s) {
+                    s++;
+                }
+                lowest = s;
+            }
+            if (seq == highest) {
+                long s = seq - 1;
+                while (seqs[(int) (s & mask)] != s) {
+                    s--;
+                }
+                highest = s;
+            }
+        }
+
+        /** Forgets every arrival below {@code seq} (a jump ahead wider than the ring may hold). */
+        private void dropBelow(long seq) {
+            lowest = Long.MAX_VALUE;
+            highest = Long.MIN_VALUE;
+            count = 0;
+            for (int j = 0; j < seqs.length; j++) {
+                if (seqs[j] != EMPTY && seqs[j] < seq) {
+                    seqs[j] = EMPTY;
+                } else if (seqs[j] != EMPTY) {
+                    count++;
+                    lowest = Math.min(lowest, seqs[j]);
+                    highest = Math.max(highest, seqs[j]);
+                }
+            }
+        }
+
+        private void grow() {
+            long[] oldSeqs = seqs;
+            long[] oldTimes = times;
+            seqs = new long[oldSeqs.length * 2];
+            times = new long[oldSeqs.length * 2];
+            java.util.Arrays.fill(seqs, EMPTY);
+            mask = seqs.length - 1;
+            for (int j = 0; j < oldSeqs.length; j++) {
+                if (oldSeqs[j] != EMPTY) {
+                    int i = (int) (oldSeqs[j] & mask);
+                    seqs[i] = oldSeqs[j];
+                    times[i] = oldTimes[j];
+                }
+            }
+        }
     }
 }

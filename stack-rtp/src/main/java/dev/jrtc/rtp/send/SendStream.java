@@ -60,6 +60,8 @@ public final class SendStream {
      * this long at most: losses come in bursts, and a copy right behind the first is lost with it.
      */
     static final long COPY_HOLD_NANOS = 20_000_000L;
+    /** The longest the send history keeps packets, whatever the RTT (see {@link #historyRetention}). */
+    static final long MAX_HISTORY_RETENTION_NANOS = 2_000_000_000L;
 
     private final SendConfig config;
     private final WallClock wallClock;
@@ -121,7 +123,7 @@ public final class SendStream {
         advance(nowNanos);
         for (byte[] p : packetizer.packetize(frame, rtpTimestamp, reservedElements)) {
             int seq = ((p[2] & 0xFF) << 8) | (p[3] & 0xFF);
-            history.put(seq, p, 0, p.length);
+            history.put(now, seq, p, 0, p.length);
             pathLoss.onSent();
             reports.onPacketSent(rtpTimestamp, now, p.length - 12);
             outputs.add(new RtpEvents.SendRtp(p));
@@ -190,8 +192,18 @@ public final class SendStream {
         for (ReportBlock b : blocks) {
             if (b.ssrc() == config.ssrc()) {
                 rtt.onEcho(b.lastSenderReport(), b.delaySinceLastSenderReport(), now);
+                history.retainFor(historyRetention(rtt.smoothedNanos(0)));
             }
         }
+    }
+
+    /**
+     * A receiver asks for a packet again up to a few round trips after it went out, but never keeps
+     * waiting for one much past a second (its jitter buffer gives up), so a congested path whose RTT
+     * climbs to seconds does not make every stream hold seconds of packets.
+     */
+    static long historyRetention(long smoothedRttNanos) {
+        return Math.min(MAX_HISTORY_RETENTION_NANOS, Math.max(SendHistory.DEFAULT_RETENTION_NANOS, 3 * smoothedRttNanos));
     }
 
     private void onExtendedReport(ExtendedReport xr) {

@@ -275,4 +275,38 @@ class ReceiveSideComponentsTest {
         assertEquals(15, f.referenceTime());
         assertNull(g.poll(1_300 * MS).stream().findAny().orElse(null));
     }
+
+    @Test
+    void twccFeedbackCoversManyReorderedPacketsAndAJumpAhead() {
+        TwccFeedbackGenerator g = new TwccFeedbackGenerator(1, 100 * MS);
+        // 300 packets 250 us apart, every 7th missing and each pair after the first swapped: wider than
+        // the first ring.
+        int expectedReceived = 0;
+        for (int i = 0; i < 300; i += 2) {
+            for (int k : i == 0 ? new int[] {i, i + 1} : new int[] {i + 1, i}) {
+                if (k % 7 != 3) {
+                    g.onPacket(1_000 * MS + k * 250_000L, 1_000 + k, 9);
+                    expectedReceived++;
+                }
+            }
+        }
+        List<TransportFeedback> fb = g.poll(1_200 * MS);
+        assertEquals(1, fb.size());
+        TransportFeedback f = fb.get(0);
+        assertEquals(1_000, f.baseSequence());
+        assertEquals(300, f.packets().size());
+        for (int k = 0; k < 300; k++) {
+            assertEquals(k % 7 != 3, f.packets().get(k).received(), "status of packet " + k);
+        }
+        assertEquals(expectedReceived, f.packets().stream().filter(TransportFeedback.Status::received).count());
+        // Far ahead (within half the 16-bit space): reported with the losses since the last feedback; 2000 ms is 31 units (1984 ms) plus 64 ticks.
+        g.onPacket(2_000 * MS, 20_000, 9);
+        g.onPacket(2_001 * MS, 20_001, 9);
+        g.onPacket(2_002 * MS, 1_100, 9); // already reported: ignored
+        List<TransportFeedback> next = g.poll(2_100 * MS);
+        assertEquals(1, next.size());
+        assertEquals(List.of(TransportFeedback.Status.received(64), TransportFeedback.Status.received(4)),
+                next.get(0).packets().subList(next.get(0).packets().size() - 2, next.get(0).packets().size()));
+        assertEquals(20_001 - next.get(0).baseSequence() + 1, next.get(0).packets().size());
+    }
 }
