@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * channels bound to the chosen local addresses, one timer on that loop rescheduled to the engine's
  * {@link Deadline}, and the group's DTLS handshake pool. Every datagram is copied into the loop
  * thread's reusable {@code byte[]} (no {@code ByteBuf} crosses into a core) and handed to the
- * engine, and the engine is drained after each read batch. Commands run on the loop through
+ * engine, and the engine is drained after each datagram. Commands run on the loop through
  * {@link #call}. {@link #close()} closes the sockets and cancels the timer; the loops and the
  * handshake pool belong to the group.
  *
@@ -398,14 +398,11 @@ public final class ConnectionLoop implements AutoCloseable {
                         ? s.startedNanos : System.nanoTime();
                 probe.handled(readAt, System.nanoTime(), receiveBuffer[0] & 0xFF, len > 1 ? receiveBuffer[1] & 0xFF : 0);
             }
-            // Drained once per read batch (channelReadComplete), not per datagram: SCTP then
-            // acknowledges a batch of DATA with one SACK, and DTLS and SCTP run once per batch.
-        }
-
-        @Override
-        public void channelReadComplete(ChannelHandlerContext ctx) {
+            // Drained after every datagram, not once per read batch. One drain per batch made SCTP
+            // acknowledge up to 16 DATA packets with one SACK (17% fewer datagrams), but the sender
+            // then sat idle until the batch's SACK came and refilled its window in bursts: Java to
+            // Java fell from 730 to 355 Mbit/s on two quiet cores (BENCHMARKS.md, issue 8).
             drain();
-            ctx.fireChannelReadComplete();
         }
 
         @Override
