@@ -8,7 +8,6 @@ import dev.jrtc.sdp.jsep.MediaKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.lang.management.ManagementFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -57,10 +56,8 @@ public class EngineReceivePathBenchmark {
     private boolean keyFrameSent;
     private List<Transmit> datagrams;
     private int framesOut;
-    /** What the timed part allocated per datagram in the last invocation. */
-    private double allocatedPerDatagram;
-    /** The thread's CPU time per datagram in the last invocation: less disturbed than wall time on a shared machine. */
-    private double cpuNanosPerDatagram;
+    /** What the timed part cost per datagram in the last invocation (thread CPU and allocation). */
+    private ThreadCost.PerUnit perDatagram;
     /** Made once, so that the benchmark itself allocates nothing per datagram. */
     private final java.util.function.Consumer<dev.jrtc.common.Output.Event> countFrames = e -> {
         if (e instanceof EngineEvent.FrameReceived) {
@@ -97,24 +94,21 @@ public class EngineReceivePathBenchmark {
         }
     }
 
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final ThreadCost cost = new ThreadCost();
 
     /** All the datagrams in, all the frames out. */
     @Benchmark
     @OperationsPerInvocation(FRAMES)
     public int receive() {
         framesOut = 0;
-        long allocated = THREADS.getCurrentThreadAllocatedBytes();
-        long cpu = THREADS.getCurrentThreadCpuTime();
+        cost.start();
         for (Transmit t : datagrams) {
             long now = pair.clock.nanoTime() + FRAME_INTERVAL_NANOS;
             pair.clock.advanceTo(now);
             pair.receiver.handleReceive(now, pair.senderAddress, pair.receiverAddress, t.data(), t.offset(), t.length());
             pair.drainReceiver(countFrames);
         }
-        cpuNanosPerDatagram = (THREADS.getCurrentThreadCpuTime() - cpu) / (double) FRAMES;
-        allocatedPerDatagram = (THREADS.getCurrentThreadAllocatedBytes() - allocated) / (double) FRAMES;
+        perDatagram = cost.perUnit(FRAMES);
         return framesOut;
     }
 
@@ -124,8 +118,7 @@ public class EngineReceivePathBenchmark {
         if (framesOut != FRAMES) {
             throw new IllegalStateException(FRAMES + " datagrams in, but " + framesOut + " frames out");
         }
-        System.out.printf(java.util.Locale.ROOT, "receive path: %.0f B allocated, %.0f ns thread CPU per datagram%n",
-                allocatedPerDatagram, cpuNanosPerDatagram);
+        System.out.println(perDatagram.describe("receive path", "datagram"));
     }
 
     @TearDown(Level.Trial)

@@ -67,17 +67,13 @@ public class EngineSendPathBenchmark {
         frame[0] = 0x00; // the first frame is a key frame (VP8 P bit 0)
     }
 
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-    private long cpuAtStart;
-    private long allocatedAtStart;
+    private final ThreadCost cost = new ThreadCost();
 
     @Setup(Level.Iteration)
     public void resetCounts() {
         framesIn = 0;
         rtpOut = 0;
-        cpuAtStart = THREADS.getCurrentThreadCpuTime();
-        allocatedAtStart = THREADS.getCurrentThreadAllocatedBytes();
+        cost.start();
     }
 
     /** One frame in, its datagram out; the engine's timers run when due. */
@@ -145,14 +141,11 @@ public class EngineSendPathBenchmark {
     /** The correctness check, outside the timed part. */
     @TearDown(Level.Iteration)
     public void checkOneDatagramPerFrame() {
-        long cpu = THREADS.getCurrentThreadCpuTime() - cpuAtStart;
-        long allocated = THREADS.getCurrentThreadAllocatedBytes() - allocatedAtStart;
+        ThreadCost.PerUnit perFrame = cost.perUnit(framesIn);
         if (rtpOut != framesIn) {
             throw new IllegalStateException(framesIn + " frames in, but " + rtpOut + " RTP datagrams out");
         }
-        // Thread CPU does not count the time the thread waited for a core, so it holds on a shared machine.
-        System.out.printf(java.util.Locale.ROOT, "%nsend path: %d B allocated, %d ns thread CPU per frame (%d frames)%n",
-                allocated / framesIn, cpu / framesIn, framesIn);
+        System.out.printf(java.util.Locale.ROOT, "%n%s (%d frames)%n", perFrame.describe("send path", "frame"), framesIn);
     }
 
     @TearDown(Level.Trial)
