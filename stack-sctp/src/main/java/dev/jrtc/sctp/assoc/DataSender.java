@@ -20,7 +20,7 @@ import java.util.Map;
 final class DataSender {
     /** Below this many bytes of room a packet is sent as it is rather than with a sliver of data. */
     private static final int MIN_FRAGMENT = 256;
-    /** At most this many inputs' Max.Burst allowances add up (a typical UDP read batch). */
+    /** At most this many inputs' Max.Burst allowances add up (Netty's 16-datagram read batch). */
     private static final int MAX_BATCHED_INPUTS = 16;
 
     private final DataFormat format;
@@ -88,8 +88,8 @@ final class DataSender {
 
     /**
      * A new input arrived: the sender may send another burst (RFC 9260 §6.1, Max.Burst). Inputs
-     * handled back to back with no poll for output in between (a read batch of SACKs, drained
-     * once) add up while data waits, so that handling a batch at once never sends less than
+     * handled back to back with no poll for output in between (a caller that drains once per
+     * batch of packets; jrtc's edge drains after every datagram, see ConnectionLoop) add up while data waits, so that handling a batch at once never sends less than
      * handling its packets one by one would; the sum is capped at {@value #MAX_BATCHED_INPUTS}
      * inputs. Once output was polled, the next input starts a fresh burst.
      */
