@@ -89,10 +89,16 @@ public final class LoadSender {
             for (RTCRtpTransceiver video : streams) {
                 // sendFrame copies the frame before it returns, so one array serves every stream of the tick.
                 LoadFrames.stamp(frame, System.nanoTime());
-                video.sendFrame(frame, index * (90_000 / LoadFrames.FRAMES_PER_SECOND));
+                // on the stream's own loop the call runs at once; only frames its engine accepted count as sent
+                video.sendFrame(frame, index * (90_000 / LoadFrames.FRAMES_PER_SECOND)).thenAccept(this::countSent);
             }
-            sent.add(streams.size());
             nextIndex++;
+        }
+
+        private void countSent(boolean accepted) {
+            if (accepted) {
+                sent.increment();
+            }
         }
     }
 
@@ -126,7 +132,7 @@ public final class LoadSender {
                         RTCRtpTransceiver video = videos.get(s.id());
                         p.loop.execute(() -> p.streams.add(video));
                     }
-                    case "SENT" -> send(new SignalLine("SENT", 0, sent.sum() + " " + ProcessGauges.cpuNanos()));
+                    case "SENT" -> send(new SignalLine("SENT", 0, sent.sum() + " " + ProcessGauges.cpuNanos() + " " + System.nanoTime()));
                     case "QUIT" -> {
                         connections.values().forEach(RTCPeerConnection::close);
                         System.exit(0);

@@ -157,23 +157,26 @@ public final class ReceiveLoadHarness {
         processing.reset();
         gcPauses.reset();
         connections.values().forEach(ReceivingConnection::resetCounters);
-        long[] sender0 = sender.framesSentAndCpu();
+        SenderSample sender0 = sender.sample();
         KernelUdpCounters kernel0 = KernelUdpCounters.read();
         long ownDrops0 = KernelUdpCounters.ownSocketDrops();
         long cpu0 = ProcessGauges.cpuNanos();
         ThreadCpu threads0 = ThreadCpu.now();
+        Arrivals arrivals0 = Arrivals.now(connections.values());
         long wall0 = System.nanoTime();
         Thread.sleep(o.windowSeconds() * 1000L);
         long wall = System.nanoTime() - wall0;
+        Arrivals arrivals = Arrivals.now(connections.values()).since(arrivals0);
         long cpu = ProcessGauges.cpuNanos() - cpu0;
         ThreadCpu threadCpu = ThreadCpu.now().since(threads0);
         KernelUdpCounters kernel = KernelUdpCounters.read().minus(kernel0);
         long ownDrops = KernelUdpCounters.ownSocketDrops() - ownDrops0;
-        long[] sender1 = sender.framesSentAndCpu();
-        long[] rtp1 = rtpCounters();
+        SenderSample sender1 = sender.sample();
+        long[] rtp1 = rtpCounters(); // exact read/processed pairs per connection, but sampled over seconds: counts only
         double seconds = wall / 1e9;
-        long sent = sender1[0] - sender0[0];
-        double senderCpu = (sender1[1] - sender0[1]) / (double) wall;
+        long sent = sender1.frames() - sender0.frames();
+        double sentPerSecond = sender1.framesPerSecondSince(sender0);
+        double senderCpu = sender1.coresSince(sender0);
         long missing = connections.values().stream().mapToLong(c -> c.missing.get()).sum();
         long rtpRead = rtp1[0] - rtp0[0];
         long rtpProcessed = rtp1[1] - rtp0[1];
@@ -189,11 +192,13 @@ public final class ReceiveLoadHarness {
             limit = String.format(Locale.ROOT, "added latency p99 %.2f ms > %.1f ms", p99, o.maxP99Millis());
         } else if (rtpRead != rtpProcessed) {
             limit = String.format(Locale.ROOT, "%d RTP packets read but not processed", rtpRead - rtpProcessed);
-        } else if (rtpProcessed < sent * o.minReceivedFraction()) {
-            limit = String.format(Locale.ROOT, "processed %d of %d packets sent", rtpProcessed, sent);
+        } else if (arrivals.frames() / seconds < sentPerSecond * o.minReceivedFraction()) {
+            limit = String.format(Locale.ROOT, "%.0f frames delivered per second of %.0f sent", arrivals.frames() / seconds,
+                    sentPerSecond);
         }
-        double perPacket = rtpProcessed == 0 ? Double.NaN : 1e-3 / rtpProcessed;
-        return new LoadStep(connections.size(), cpu / (double) wall, senderCpu, sent / seconds, rtpProcessed / seconds,
+        double perPacket = arrivals.rtpRead() == 0 ? Double.NaN : 1e-3 / arrivals.rtpRead();
+        return new LoadStep(connections.size(), cpu / (double) wall, senderCpu, sentPerSecond, arrivals.rtpRead() / seconds,
+                arrivals.frames() / seconds,
                 threadCpu.loopUserNanos() * perPacket, threadCpu.loopSystemNanos() * perPacket, threadCpu.jitNanos() / (double) wall,
                 threadCpu.gcNanos() / (double) wall, p50, p99,
                 latency.percentileMillis(50), latency.percentileMillis(99), pauses, pauseP99, heap, rss, ProcessGauges.threads(),
@@ -222,7 +227,7 @@ public final class ReceiveLoadHarness {
         md.append(Machine.describe()).append('\n');
         md.append(String.format(Locale.ROOT, "Ramp of %.0f s: `%s`; window %d s per step after %d s settling; "
                 + "limit: added latency p99 over %.1f ms, any RTP packet read but not processed, or under %.0f %% of the sent "
-                + "packets processed.%n%n", seconds, o.commandLine(), o.windowSeconds(),
+                + "frames delivered in the window.%n%n", seconds, o.commandLine(), o.windowSeconds(),
                 o.settleSeconds(), o.maxP99Millis(), 100 * o.minReceivedFraction()));
         md.append(LoadStep.markdownHeader()).append('\n');
         steps.forEach(s -> md.append(s.markdown()).append('\n'));

@@ -26,6 +26,7 @@ final class ReceivingConnection {
     final RTCPeerConnection pc;
     final CompletableFuture<Void> connected = new CompletableFuture<>();
     final CompletableFuture<Void> dataChannelOpen = new CompletableFuture<>();
+    /** Frames delivered by {@code onframe} (written on the loop). */
     final AtomicLong frames = new AtomicLong();
     final AtomicLong missing = new AtomicLong();
     /** RTP datagrams read from the socket (written on the loop). */
@@ -95,7 +96,6 @@ final class ReceivingConnection {
     }
 
     void resetCounters() {
-        frames.set(0);
         missing.set(0);
     }
 

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 final class SenderProcess implements AutoCloseable {
     private final Process process;
     private final PrintStream toSender;
-    private volatile CompletableFuture<long[]> sentAnswer = new CompletableFuture<>();
+    private volatile CompletableFuture<SenderSample> sentAnswer = new CompletableFuture<>();
 
     SenderProcess(List<String> jvmOptions, Consumer<SignalLine> onLine) throws IOException {
         List<String> command = new ArrayList<>();
@@ -34,7 +34,7 @@ final class SenderProcess implements AutoCloseable {
                     SignalLine s = SignalLine.parse(line);
                     if (s.verb().equals("SENT")) {
                         String[] v = s.payload().split(" ");
-                        sentAnswer.complete(new long[] {Long.parseLong(v[0]), Long.parseLong(v[1])});
+                        sentAnswer.complete(new SenderSample(Long.parseLong(v[0]), Long.parseLong(v[1]), Long.parseLong(v[2])));
                     } else {
                         onLine.accept(s);
                     }
@@ -51,9 +51,9 @@ final class SenderProcess implements AutoCloseable {
         toSender.println(line.format());
     }
 
-    /** Frames the sender has handed to its stack so far, and the sender process's CPU time in ns. */
-    long[] framesSentAndCpu() throws Exception {
-        CompletableFuture<long[]> answer = new CompletableFuture<>();
+    /** The sender's count of frames its stack accepted so far, with its CPU time and the instant. */
+    SenderSample sample() throws Exception {
+        CompletableFuture<SenderSample> answer = new CompletableFuture<>();
         sentAnswer = answer;
         send(new SignalLine("SENT", 0, ""));
         return answer.get(10, TimeUnit.SECONDS);

@@ -80,7 +80,7 @@ class LoadMeasurementPiecesTest {
 
     @Test
     void everyLoadStepRowHasOneCellPerColumn() {
-        LoadStep s = new LoadStep(500, 0.59, 0.66, 25934, 27045, 14.5, 4.4, 0.07, 0.01, 0.010, 0.027, 3.8, 81.6, 6, 26, 89,
+        LoadStep s = new LoadStep(500, 0.59, 0.66, 25934, 27045, 25930, 14.5, 4.4, 0.07, 0.01, 0.010, 0.027, 3.8, 81.6, 6, 26, 89,
                 432, 15, 270617, 270617, 270617, 0, 0, 0, 0, 0, "");
         assertEquals(LoadStep.csvHeader().split(",", -1).length, s.csv().split(",", -1).length);
         String header = LoadStep.markdownHeader().lines().findFirst().orElseThrow();
