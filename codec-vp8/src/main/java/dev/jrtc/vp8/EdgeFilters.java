@@ -36,6 +36,7 @@ final class EdgeFilters {
     private static final VarHandle LONGS =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+
     /** Byte 3 of a little-endian {@code x ^ (x >>> 8)}: zero when p0 equals q0. */
     private static final long P0_Q0 = 0x0000_0000_FF00_0000L;
     /** Byte 2 of {@code x ^ (x >>> 24)}: zero when p1 equals q1. */
@@ -65,6 +66,70 @@ final class EdgeFilters {
                 & 0x8080_8080_8080_8080L;
     }
 
+    /** Even bytes of a {@code long}, one per 16-bit lane. */
+    private static final long LANES = 0x00FF_00FF_00FF_00FFL;
+    /** Bit 15 of every 16-bit lane. */
+    private static final long LANE_SIGN = 0x8000_8000_8000_8000L;
+    /** 1 in every 16-bit lane: a value times this is that value in every lane. */
+    private static final long EACH_LANE = 0x0001_0001_0001_0001L;
+
+    /**
+     * Bit 15 of each 16-bit lane of {@code v} that is within {@code lo..hi} (both given in every
+     * lane, all values below 0x8000). Setting bit 15 before the subtraction keeps each lane's
+     * borrow inside the lane; the bit survives only if no borrow was needed.
+     */
+    private static long inRange(long v, long lo, long hi) {
+        return ((v | LANE_SIGN) - lo) & ((hi | LANE_SIGN) - v) & LANE_SIGN;
+    }
+
+    /**
+     * Four columns of a horizontal edge (one per 16-bit lane) that the filter cannot change,
+     * flagged by bit 15, found without looking at the interior limits: either the edge between p0
+     * and q0 is too strong for {@code edgeLimit} ({@code 2|p0 - q0|} alone exceeds it, so the
+     * filter is off), or the common adjustment {@code (p1 - q1) + 3 * (q0 - p0)} lies within
+     * {@code uLo..uHi} (offset by 1024) while {@code p1 - q1} needs no clamping and {@code q0 - p0}
+     * lies within {@code dLo..dHi} (offset by 256), which the caller chooses so that every change
+     * rounds to zero.
+     */
+    private static long unchanged(long p1, long p0, long q0, long q1, long halfEdge, long uLo, long uHi,
+            long dLo, long dHi) {
+        long d = (q0 + 256 * EACH_LANE) - p0; // q0 - p0 + 256, within 1..511
+        long u = (p1 + (d << 1) + d + (1024 - 3 * 256) * EACH_LANE) - q1; // u + 1024, within 4..2044
+        long outer = (p1 + 256 * EACH_LANE) - q1; // p1 - q1 + 256
+        long strongEdge = ~inRange(d, (256 * EACH_LANE) - halfEdge, (256 * EACH_LANE) + halfEdge) & LANE_SIGN;
+        return strongEdge | (inRange(u, uLo, uHi) & inRange(d, dLo, dHi)
+                & inRange(outer, (256 - 128) * EACH_LANE, (256 + 127) * EACH_LANE));
+    }
+
+    /**
+     * The high bit of each byte for the columns of a horizontal edge that the filter may change;
+     * see {@link #unchanged} for {@code uLo..dHi}.
+     */
+    private static long columnsToFilter(long p1, long p0, long q0, long q1, int edgeLimit, long uLo,
+            long uHi, long dLo, long dHi) {
+        long cols = nonZeroBytes((p1 ^ q1) | (p0 ^ q0));
+        if (cols == 0) {
+            return 0;
+        }
+        long halfEdge = (edgeLimit >> 1) * EACH_LANE;
+        long even = unchanged(p1 & LANES, p0 & LANES, q0 & LANES, q1 & LANES, halfEdge, uLo, uHi, dLo, dHi);
+        long odd = unchanged((p1 >>> 8) & LANES, (p0 >>> 8) & LANES, (q0 >>> 8) & LANES, (q1 >>> 8) & LANES,
+                halfEdge, uLo, uHi, dLo, dHi);
+        // lane k of the even half is column 2k, whose flag belongs at bit 16k + 7; odd column 2k + 1 at 16k + 15
+        return cols & ~((even >>> 8) | odd);
+    }
+
+    /** Macroblock edges: every change is zero when the adjustment is within -2..2 (see {@link #mbFilter}). */
+    private static final long MB_U_LO = (1024 - 2) * EACH_LANE;
+    private static final long MB_U_HI = (1024 + 2) * EACH_LANE;
+    private static final long ANY_D_LO = 0;
+    private static final long ANY_D_HI = 511 * EACH_LANE;
+    /** Subblock edges: the adjustment within -3..3 with and without hev, that is also {@code 3 * (q0 - p0)}. */
+    private static final long SUB_U_LO = (1024 - 3) * EACH_LANE;
+    private static final long SUB_U_HI = (1024 + 3) * EACH_LANE;
+    private static final long SUB_D_LO = (256 - 1) * EACH_LANE;
+    private static final long SUB_D_HI = (256 + 1) * EACH_LANE;
+
     /** The horizontal macroblock edge above row {@code o}, {@code n} (8 or 16) columns. */
     static void mbHorizontal(byte[] s, int o, int stride, int n, int edgeLimit, int interior,
             int hev) {
@@ -77,7 +142,7 @@ final class EdgeFilters {
             long q1 = (long) LONGS.get(s, o + stride);
             long q2 = (long) LONGS.get(s, o + 2 * stride);
             long q3 = (long) LONGS.get(s, o + 3 * stride);
-            long cols = nonZeroBytes((p1 ^ q1) | (p0 ^ q0));
+            long cols = columnsToFilter(p1, p0, q0, q1, edgeLimit, MB_U_LO, MB_U_HI, ANY_D_LO, ANY_D_HI);
             for (; cols != 0; cols &= cols - 1) {
                 int sh = Long.numberOfTrailingZeros(cols) - 7;
                 mbFilter(s, o + (sh >> 3), stride, (int) (p3 >>> sh) & 0xFF,
@@ -163,7 +228,7 @@ final class EdgeFilters {
             long q1 = (long) LONGS.get(s, o + stride);
             long q2 = (long) LONGS.get(s, o + 2 * stride);
             long q3 = (long) LONGS.get(s, o + 3 * stride);
-            long cols = nonZeroBytes((p1 ^ q1) | (p0 ^ q0));
+            long cols = columnsToFilter(p1, p0, q0, q1, edgeLimit, SUB_U_LO, SUB_U_HI, SUB_D_LO, SUB_D_HI);
             for (; cols != 0; cols &= cols - 1) {
                 int sh = Long.numberOfTrailingZeros(cols) - 7;
                 subFilter(s, o + (sh >> 3), stride, (int) (p3 >>> sh) & 0xFF,
