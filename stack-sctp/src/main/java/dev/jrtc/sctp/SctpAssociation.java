@@ -96,6 +96,11 @@ public final class SctpAssociation {
         return association.counters();
     }
 
+    /** A snapshot of the counters, for users (see {@link #stats()} for the live ones). */
+    public SctpStats snapshot() {
+        return SctpStats.of(association.counters());
+    }
+
     /** Messages the channel layer dropped (unknown stream, bad DCEP). */
     public long droppedMessages() {
         return channels.droppedMessages();

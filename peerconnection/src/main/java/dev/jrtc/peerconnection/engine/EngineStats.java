@@ -1,6 +1,7 @@
 package dev.jrtc.peerconnection.engine;
 
 import dev.jrtc.rtp.DropReason;
+import dev.jrtc.sctp.SctpStats;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +22,13 @@ import java.util.Map;
  * @param media per-transceiver counters
  * @param rtpRouterDrops the RTP router's drops by reason (unknown stream, SSRC table full)
  * @param rtpKnownSsrcs the SSRCs the RTP router remembers now (its table is bounded)
+ * @param sctp the data channels' SCTP association: packets, SACKs, retransmissions, drops
+ *     ({@link SctpStats#NONE} until a data section is negotiated)
  */
 public record EngineStats(long sourceGateDropped, long sourceGateAdmitted, long iceDropped, long dtlsDropped,
         long srtpDropped, long earlyDropped, long unroutableRtp, long rtpSent, long rtpReceived, long rtcpSent,
-        long rtcpReceived, List<MediaStats> media, Map<DropReason, Long> rtpRouterDrops, int rtpKnownSsrcs) {
+        long rtcpReceived, List<MediaStats> media, Map<DropReason, Long> rtpRouterDrops, int rtpKnownSsrcs,
+        SctpStats sctp) {
 
     /** Copies the list and map. */
     public EngineStats {

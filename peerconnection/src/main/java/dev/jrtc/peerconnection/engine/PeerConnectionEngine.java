@@ -420,7 +420,7 @@ public final class PeerConnectionEngine implements Engine {
 
     /** A snapshot of the counters. */
     public EngineStats stats() {
-        return EngineStatsSnapshots.of(transport, demux);
+        return EngineStatsSnapshots.of(transport, demux, data.association());
     }
 
     /**
