@@ -226,8 +226,8 @@ public final class ReceiveLoadHarness {
         StringBuilder md = new StringBuilder();
         md.append(Machine.describe()).append('\n');
         md.append(String.format(Locale.ROOT, "Ramp of %.0f s: `%s`; window %d s per step after %d s settling; "
-                + "limit: added latency p99 over %.1f ms, any RTP packet read but not processed, or under %.0f %% of the sent "
-                + "frames delivered in the window.%n%n", seconds, o.commandLine(), o.windowSeconds(),
+                + "limit: added latency p99 over %.1f ms, any RTP packet read but not processed, or frames delivered at under "
+                + "%.0f %% of the sender's rate.%n%n", seconds, o.commandLine(), o.windowSeconds(),
                 o.settleSeconds(), o.maxP99Millis(), 100 * o.minReceivedFraction()));
         md.append(LoadStep.markdownHeader()).append('\n');
         steps.forEach(s -> md.append(s.markdown()).append('\n'));
