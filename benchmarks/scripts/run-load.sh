@@ -2,7 +2,7 @@
 # The receive load test and the memory-per-connection measurement in one command.
 #   benchmarks/scripts/run-load.sh                  ramp 100,250,500,750,1000,1250,1500,2000 connections until
 #                                                   a limit: added latency p99 > 5 ms, an RTP packet read but not
-#                                                   processed, or under 99 % of the sent packets processed
+#                                                   processed, or frames delivered at under 99 % of the sender's rate
 #   benchmarks/scripts/run-load.sh --steps 50,100   a shorter ramp (any ReceiveLoadHarness option passes through)
 #   benchmarks/scripts/run-load.sh --memory 1000    heap per connection, idle and with one data channel
 # Writes benchmarks/results/load.{csv,md} (or memory.md) and docs/load-plot.png.
