@@ -26,13 +26,13 @@ import org.junit.jupiter.api.Timeout;
  * 20 MB transfer lasts about a second), and Chromium's first round is slow too. The ratios are
  * therefore taken from the medians of the rounds after the warm-up ones, the steady state a
  * long-running service sees; the first round is printed as well, as the cold figure.
- * {@code -Djrtc.interop.sctp.throughputMB} (default 20), {@code -Djrtc.interop.sctp.rounds} (6) and
+ * {@code -Djrtc.interop.sctp.throughputMB} (default 20), {@code -Djrtc.interop.sctp.rounds} (10) and
  * {@code -Djrtc.interop.sctp.warmupRounds} (2).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ChromiumDataChannelThroughputIT {
     private static final long BYTES = Long.getLong("jrtc.interop.sctp.throughputMB", 20) * 1_000_000L;
-    private static final int ROUNDS = Integer.getInteger("jrtc.interop.sctp.rounds", 6);
+    private static final int ROUNDS = Integer.getInteger("jrtc.interop.sctp.rounds", 10);
     private static final int WARMUP_ROUNDS = Math.min(ROUNDS - 1, Integer.getInteger("jrtc.interop.sctp.warmupRounds", 2));
 
     @Test

