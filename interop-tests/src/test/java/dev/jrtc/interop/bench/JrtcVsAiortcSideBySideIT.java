@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jrtc.interop.Aiortc;
 import dev.jrtc.interop.HeadlessChromium;
 import dev.jrtc.interop.LocalTestServer;
+import dev.jrtc.interop.MeasuredAtNettysDefaultLeakDetection;
 import dev.jrtc.interop.pc.JrtcPeer;
 import dev.jrtc.interop.pc.PageMessages;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A measurement for BENCHMARKS.md, not a speed goal: jrtc and aiortc 1.4 side by side, in the same
@@ -44,6 +46,7 @@ import org.junit.jupiter.api.Timeout;
  * goes to {@code target/side-by-side.md}.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@ExtendWith(MeasuredAtNettysDefaultLeakDetection.class)
 class JrtcVsAiortcSideBySideIT {
     private static final int RUNS = Integer.getInteger("jrtc.interop.sideBySide.runs", 15);
     private static final int WARMUP = Integer.getInteger("jrtc.interop.sideBySide.warmup", 2);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jrtc.interop.HeadlessChromium;
 import dev.jrtc.interop.LocalTestServer;
+import dev.jrtc.interop.MeasuredAtNettysDefaultLeakDetection;
 import dev.jrtc.peerconnection.api.RTCConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A measurement, not a pass/fail goal: offer-to-connected time of jrtc offering to Chromium,
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * written to {@code target/setup-time.txt} for BENCHMARKS.md.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
+@ExtendWith(MeasuredAtNettysDefaultLeakDetection.class)
 class SetupTimeJrtcVsChromiumIT {
     private static final int RUNS = Integer.getInteger("jrtc.interop.setupRuns", 20);
     private static final int WARMUP = Integer.getInteger("jrtc.interop.setupWarmup", 3);

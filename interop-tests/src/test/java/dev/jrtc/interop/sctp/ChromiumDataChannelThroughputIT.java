@@ -13,7 +13,9 @@ import dev.jrtc.sctp.SctpStats;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import dev.jrtc.interop.MeasuredAtNettysDefaultLeakDetection;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -28,8 +30,10 @@ import org.junit.jupiter.api.Timeout;
  * long-running service sees; the first round is printed as well, as the cold figure.
  * {@code -Djrtc.interop.sctp.throughputMB} (default 20), {@code -Djrtc.interop.sctp.rounds} (10) and
  * {@code -Djrtc.interop.sctp.warmupRounds} (2).
+ * It runs at Netty's default leak detection level ({@link MeasuredAtNettysDefaultLeakDetection}).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@ExtendWith(MeasuredAtNettysDefaultLeakDetection.class)
 class ChromiumDataChannelThroughputIT {
     private static final long BYTES = Long.getLong("jrtc.interop.sctp.throughputMB", 20) * 1_000_000L;
     private static final int ROUNDS = Integer.getInteger("jrtc.interop.sctp.rounds", 10);
