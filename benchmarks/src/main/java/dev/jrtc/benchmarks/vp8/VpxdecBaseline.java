@@ -4,48 +4,73 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Times libvpx on the benchmark clips: {@code vpxdec -t 1 --noblit} (one thread, no output), run
- * {@code runs} times per clip after two warm-up runs; prints the median frames per second. Also
- * runs the jrtc decoder the same way (wall time of whole-clip decodes, frames already in memory,
- * after warm-up) so that both numbers come from the same machine state.
+ * Times libvpx ({@code vpxdec -t 1 --noblit}: one thread, no output) and the jrtc decoder on the
+ * benchmark clips, <em>interleaved</em>: each of the {@code runs} rounds decodes the whole clip once
+ * with vpxdec (a new process) and once with jrtc (frames already in memory, after warm-up), so both
+ * see the same machine state. Prints, per clip, the median frames per second of each, the median
+ * of the per-round ratios, and the ratio of CPU-time rates.
  *
- * <p>On shared, loaded cores wall time mostly measures the scheduler, so it also prints CPU-time
- * rates: the summed CPU time of the vpxdec children ({@code /proc/self/stat} cutime + cstime,
- * Linux only, 10 ms ticks summed over all runs) and of the decoding Java thread.
+ * <p>Why interleaved: on this kind of virtual machine a decoder's speed drifts by ±15 % over
+ * seconds, for libvpx and jrtc alike (a single jrtc decoder, no allocation, no JIT activity, moved
+ * between about 210 and 300 fps on the 720p clip within one JVM). Timing all vpxdec runs first and
+ * all jrtc runs afterwards compared two different stretches of that drift.
+ *
+ * <p>CPU time: the summed CPU time of the vpxdec children ({@code /proc/self/stat} cutime +
+ * cstime, Linux only, 10 ms ticks summed over all rounds) and of the decoding Java thread. vpxdec's
+ * figure includes its process start, as its wall time does.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.jrtc.benchmarks.vp8.VpxdecBaseline [runs]</pre>
  */
 public final class VpxdecBaseline {
+    private static final int JRTC_WARMUP_RUNS = 8;
+    private static final int VPXDEC_WARMUP_RUNS = 2;
+
     private VpxdecBaseline() {}
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (String res : new String[] {"720p", "1080p"}) {
             Path clip = Vp8Clips.clip(res);
-            int frames = Vp8Clips.frames(clip).size();
-            long[] libvpxCpu = new long[1];
-            double libvpx = median(runs, () -> runVpxdec(clip), frames, () -> childrenCpuNanos(),
-                    libvpxCpu);
             List<byte[]> data = Vp8Clips.frames(clip);
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            long[] jrtcCpu = new long[1];
-            double jrtc = median(runs, () -> runJrtc(data), frames, threads::getCurrentThreadCpuTime,
-                    jrtcCpu);
-            double libvpxCpuFps = (double) frames * runs * 1e9 / libvpxCpu[0];
-            double jrtcCpuFps = (double) frames * runs * 1e9 / jrtcCpu[0];
-            System.out.printf("%s: wall: libvpx vpxdec -t 1 --noblit %.1f fps, jrtc %.1f fps, ratio %.2f"
-                    + " | cpu: libvpx %.1f fps, jrtc %.1f fps, ratio %.2f%n", res, libvpx, jrtc,
-                    jrtc / libvpx, libvpxCpuFps, jrtcCpuFps, jrtcCpuFps / libvpxCpuFps);
-        }
-    }
+            int frames = data.size();
+            for (int i = 0; i < JRTC_WARMUP_RUNS; i++) {
+                runJrtc(data); // enough for the JIT even on busy cores
+            }
+            for (int i = 0; i < VPXDEC_WARMUP_RUNS; i++) {
+                runVpxdec(clip); // page cache, dynamic loader
+            }
+            double[] libvpxFps = new double[runs];
+            double[] jrtcFps = new double[runs];
+            double[] ratios = new double[runs];
+            long libvpxCpu = 0;
+            long jrtcCpu = 0;
+            for (int i = 0; i < runs; i++) {
+                long c0 = childrenCpuNanos();
+                long t0 = System.nanoTime();
+                runVpxdec(clip);
+                libvpxFps[i] = frames * 1e9 / (System.nanoTime() - t0);
+                libvpxCpu += childrenCpuNanos() - c0;
 
-    interface Clock {
-        long nanos() throws Exception;
+                long j0 = threads.getCurrentThreadCpuTime();
+                t0 = System.nanoTime();
+                runJrtc(data);
+                jrtcFps[i] = frames * 1e9 / (System.nanoTime() - t0);
+                jrtcCpu += threads.getCurrentThreadCpuTime() - j0;
+                ratios[i] = jrtcFps[i] / libvpxFps[i];
+            }
+            double libvpxCpuFps = (double) frames * runs * 1e9 / libvpxCpu;
+            double jrtcCpuFps = (double) frames * runs * 1e9 / jrtcCpu;
+            System.out.printf("%s: wall: libvpx vpxdec -t 1 --noblit %.1f fps, jrtc %.1f fps, ratio %.2f"
+                    + " (median of %d interleaved rounds' ratios; quartiles %.2f-%.2f)"
+                    + " | cpu: libvpx %.1f fps, jrtc %.1f fps, ratio %.2f%n", res, median(libvpxFps),
+                    median(jrtcFps), median(ratios), runs, quantile(ratios, 0.25), quantile(ratios, 0.75),
+                    libvpxCpuFps, jrtcCpuFps, jrtcCpuFps / libvpxCpuFps);
+        }
     }
 
     /** CPU time (user + system) of this process's exited, waited-for children. */
@@ -57,27 +82,15 @@ public final class VpxdecBaseline {
         return ticks * 10_000_000L; // USER_HZ is 100 on Linux
     }
 
-    interface Run {
-        void run() throws Exception;
+    private static double median(double[] values) {
+        return quantile(values, 0.5);
     }
 
-    /** Median wall-clock frames/s after warm-up; adds the runs' time on {@code cpu} to cpuTotal. */
-    private static double median(int runs, Run r, int frames, Clock cpu, long[] cpuTotal)
-            throws Exception {
-        for (int i = 0; i < 5; i++) {
-            r.run(); // warm-up, enough for the JIT even on busy cores
-        }
-        List<Double> fps = new ArrayList<>();
-        long c0 = cpu.nanos();
-        for (int i = 0; i < runs; i++) {
-            long t0 = System.nanoTime();
-            r.run();
-            fps.add(frames * 1e9 / (System.nanoTime() - t0));
-        }
-        cpuTotal[0] = cpu.nanos() - c0;
-        double[] a = fps.stream().mapToDouble(Double::doubleValue).toArray();
+    /** The value at {@code q} of the sorted values (nearest rank). */
+    private static double quantile(double[] values, double q) {
+        double[] a = values.clone();
         Arrays.sort(a);
-        return a[a.length / 2];
+        return a[(int) Math.min(a.length - 1, Math.floor(q * a.length))];
     }
 
     private static void runVpxdec(Path clip) throws Exception {
