@@ -45,7 +45,7 @@ final class NominationPolicy {
     long deadline() {
         IceSession session = st.session;
         if (st.role != IceRole.CONTROLLING || st.config.nomination() != NominationMode.REGULAR
-                || session.firstValidAt == Long.MAX_VALUE || session.checkList.bestNominated().isPresent()) {
+                || session.firstValidAt == Long.MAX_VALUE || session.checkList.bestNominatedOrNull() != null) {
             return Long.MAX_VALUE;
         }
         // Only a future instant is a timer; once it has passed, responses drive nomination.

@@ -23,6 +23,7 @@ import dev.jrtc.srtp.SrtpProfile;
 import dev.jrtc.srtp.SrtpSession;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -300,17 +301,19 @@ final class SecureTransport {
         if (packet.length + Math.max(p.rtpOverhead(), p.rtcpOverhead()) > SCRATCH) {
             return false;
         }
-        byte[] scratch = scratch(packet.length + Math.max(p.rtpOverhead(), p.rtcpOverhead()));
-        System.arraycopy(packet, 0, scratch, 0, packet.length);
+        // A fresh array that ICE then takes as it is (sendOwned): one copy and one array per packet.
+        byte[] protectedPacket = Arrays.copyOf(packet, packet.length + (rtcp ? p.rtcpOverhead() : p.rtpOverhead()));
         int n;
         try {
-            n = rtcp ? srtp.protectRtcp(scratch, 0, packet.length) : srtp.protectRtp(scratch, 0, packet.length);
+            n = rtcp ? srtp.protectRtcp(protectedPacket, 0, packet.length) : srtp.protectRtp(protectedPacket, 0, packet.length);
         } catch (IllegalStateException refused) {
             // SRTP will not protect an index twice (a plain retransmission without RTX): the packet
             // is not sent, and the caller counts it as not sent.
             return false;
         }
-        sendRaw(now, scratch, 0, n);
+        if (!sendOnPair(now, protectedPacket, 0, n)) {
+            counters.sendWithoutPair++;
+        }
         if (rtcp) {
             counters.rtcpSent++;
         } else {
@@ -319,15 +322,12 @@ final class SecureTransport {
         return true;
     }
 
-    private void sendRaw(long now, byte[] buf, int off, int len) {
-        if (!sendOnPair(now, buf, off, len)) {
-            counters.sendWithoutPair++;
-        }
-    }
-
-    /** Sends on ICE's selected pair, counting what left. */
+    /**
+     * Sends on ICE's selected pair, counting what left. The array is ours to give away (a fresh
+     * SRTP packet or a DTLS {@code Transmit}), so ICE takes it without a copy.
+     */
     private boolean sendOnPair(long now, byte[] buf, int off, int len) {
-        if (!ice.send(now, buf, off, len)) {
+        if (!ice.sendOwned(now, buf, off, len)) {
             return false;
         }
         counters.packetsSent++;
@@ -371,6 +371,7 @@ final class SecureTransport {
                     progressed = true;
                     if (o instanceof Transmit t) {
                         // DTLS follows the ICE selected pair; before there is one, the path DTLS knows.
+                        // A Transmit owns its bytes (DESIGN.md section 3): they pass to ICE as they are.
                         if (!sendOnPair(now, t.data(), t.offset(), t.length())) {
                             counters.packetsSent++;
                             counters.bytesSent += t.length();

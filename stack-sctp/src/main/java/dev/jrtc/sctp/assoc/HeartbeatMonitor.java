@@ -16,6 +16,12 @@ final class HeartbeatMonitor {
 
     private final SctpConfig config;
     private final RandomSource random;
+    /**
+     * The jitter of the current interval, drawn once per HEARTBEAT sent. {@link #restart} runs on
+     * every SACK, and a draw from the secure random source there cost a lock and an allocation per
+     * packet (3.7 % of all allocation in the data-channel throughput run).
+     */
+    private long jitter;
     private final RtoEstimator rto;
     private final SctpCounters counters;
     private final Consumer<Chunk> queue;
@@ -30,6 +36,7 @@ final class HeartbeatMonitor {
         this.rto = rto;
         this.counters = counters;
         this.queue = queue;
+        this.jitter = random.nextLong() >>> 1;
     }
 
     /** (Re)starts the interval: at establishment and whenever the peer showed it is alive. */
@@ -57,6 +64,7 @@ final class HeartbeatMonitor {
 
     void send(long now) {
         nonce = random.nextLong();
+        jitter = random.nextLong() >>> 1;
         outstanding = true;
         byte[] info = new byte[INFO_LENGTH];
         writeLong(info, 0, now);
@@ -85,7 +93,7 @@ final class HeartbeatMonitor {
     private long interval() {
         // §8.3: RTO plus HB.interval, with jitter of +-50% of the RTO.
         long r = rto.rto();
-        return config.heartbeatIntervalNanos() + r / 2 + (random.nextLong() >>> 1) % Math.max(1, r);
+        return config.heartbeatIntervalNanos() + r / 2 + jitter % Math.max(1, r);
     }
 
     private static long readLong(byte[] b, int at) {
