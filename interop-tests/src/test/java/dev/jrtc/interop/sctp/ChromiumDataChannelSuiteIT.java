@@ -79,9 +79,20 @@ class ChromiumDataChannelSuiteIT {
             assertEquals(0, javaUnordered.maxRetransmits().intValue());
             assertEquals(0, unordered.path("duplicates").asInt(), unordered.toString());
             assertEquals(0, unordered.path("corrupt").asInt(), unordered.toString());
-            // Loopback loses nothing, but the policy allows losses: most must arrive.
-            assertTrue(unordered.path("received").asInt() >= unordered.path("sent").asInt() * 9 / 10,
-                    unordered.toString());
+            // maxRetransmits 0 allows losses, and a burst of 300 echoes can overflow the receive socket
+            // of Chromium's network thread while that thread is still sending (the namespace counts
+            // the drops). What must hold is that nothing is lost silently: every message jrtc got
+            // (most of the 300: jrtc's socket and loop keep up) went back, and every echo Chromium
+            // missed is one that jrtc's sender gave up under the policy and counted as abandoned.
+            // The unordered channel is the suite's only partially reliable one.
+            int jrtcGot = run.service.echoed("unordered");
+            int chromiumGot = unordered.path("received").asInt();
+            long abandoned = run.pc.engineStats().get(10, TimeUnit.SECONDS).sctp().messagesAbandoned();
+            String accounting = unordered + ", jrtc echoed " + jrtcGot + ", jrtc abandoned " + abandoned;
+            assertTrue(jrtcGot >= unordered.path("sent").asInt() * 9 / 10, accounting);
+            assertTrue(chromiumGot <= jrtcGot, accounting);
+            assertTrue(chromiumGot + abandoned >= jrtcGot, "echoes lost without being abandoned: " + accounting);
+            System.out.println("unordered: " + accounting);
 
             BrowserSuiteRun.assertEchoed(run.result("pre"), 50);
 

@@ -35,6 +35,7 @@ final class DataChannelService {
     private final Map<String, RTCDataChannel> channels = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> closed = new ConcurrentHashMap<>();
     private final AtomicInteger echoed = new AtomicInteger();
+    private final Map<String, AtomicInteger> echoedByLabel = new ConcurrentHashMap<>();
 
     /** Serves every channel the peer opens on {@code pc}. */
     static DataChannelService on(RTCPeerConnection pc) {
@@ -63,6 +64,7 @@ final class DataChannelService {
                     ch.send(m.text());
                 }
                 echoed.incrementAndGet();
+                echoedByLabel.computeIfAbsent(label, l -> new AtomicInteger()).incrementAndGet();
             });
         }
     }
@@ -80,6 +82,12 @@ final class DataChannelService {
     /** Messages echoed so far, on every echoing channel. */
     int echoed() {
         return echoed.get();
+    }
+
+    /** Messages echoed so far on the channel with this label. */
+    int echoed(String label) {
+        AtomicInteger n = echoedByLabel.get(label);
+        return n == null ? 0 : n.get();
     }
 
     static MessageDigest sha256() {
