@@ -1,5 +1,6 @@
 package dev.jrtc.peerconnection.api;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,6 +11,7 @@ import dev.jrtc.peerconnection.RandomMessages;
 import dev.jrtc.peerconnection.engine.ConnectionState;
 import dev.jrtc.sctp.ReadyState;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -95,6 +97,22 @@ class LoopbackPeerConnectionsExchangeDataChannelMessagesTest {
             assertEquals("ping", preAtAnswerer.messages.get(0).text());
             assertTrue(preAtOfferer.messages.get(0).binary());
             assertEquals(3, preAtOfferer.messages.get(0).data().length);
+
+            // send copies before it returns: the caller may reuse its array at once. A heap buffer
+            // is read from its window (slice offset, position) without moving the position.
+            byte[] reused = {10, 11, 12, 13, 14, 15};
+            preOfferer.send(reused, 1, 3);
+            Arrays.fill(reused, (byte) 0);
+            ByteBuffer window = ByteBuffer.wrap(new byte[] {20, 21, 22, 23, 24}, 1, 3).slice();
+            window.position(1);
+            preOfferer.send(window);
+            assertEquals(1, window.position(), "send(ByteBuffer) moved the position");
+            ByteBuffer direct = ByteBuffer.allocateDirect(2).put(new byte[] {30, 31}).flip();
+            preOfferer.send(direct);
+            preAtAnswerer.awaitCount(4, 10);
+            assertArrayEquals(new byte[] {11, 12, 13}, preAtAnswerer.messages.get(1).data());
+            assertArrayEquals(new byte[] {22, 23}, preAtAnswerer.messages.get(2).data());
+            assertArrayEquals(new byte[] {30, 31}, preAtAnswerer.messages.get(3).data());
 
             IllegalArgumentException big = assertThrows(IllegalArgumentException.class, () -> chat.send(new byte[300_000]));
             assertTrue(big.getMessage().startsWith("TypeError"), big.getMessage());
