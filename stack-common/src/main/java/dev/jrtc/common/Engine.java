@@ -14,6 +14,15 @@ public interface Engine {
      */
     void handleReceive(long nowNanos, InetSocketAddress remote, InetSocketAddress local, byte[] buf, int offset, int length);
 
+    /**
+     * Whether more datagrams are already waiting to be handled after the next one. An edge that
+     * reads datagrams in batches says so before each one, and an engine may then answer the batch
+     * once (SCTP sends one SACK for it) instead of once per datagram or two. Engines that have no
+     * use for it ignore it, and edges that cannot tell never call it.
+     */
+    default void setInputBacklog(boolean more) {
+    }
+
     /** Time has passed. Time that goes backwards is ignored. */
     void handleTimeout(long nowNanos);
 

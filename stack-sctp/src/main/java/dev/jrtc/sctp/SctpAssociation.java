@@ -41,6 +41,16 @@ public final class SctpAssociation {
         association.handlePacket(nowNanos, buf, offset, length);
     }
 
+    /**
+     * Whether more packets are already waiting to be handled after the next one (an edge that read
+     * several datagrams at once knows). While they are, the routine SACK waits for the last of them,
+     * so a receiver that fell behind sends one SACK for what it read rather than one per two
+     * packets. Optional: without it SCTP acknowledges every second packet (RFC 9260 §6.2).
+     */
+    public void setInputBacklog(boolean more) {
+        association.setInputBacklog(more);
+    }
+
     /** Time has passed; timers due fire. */
     public void handleTimeout(long nowNanos) {
         association.handleTimeout(nowNanos);

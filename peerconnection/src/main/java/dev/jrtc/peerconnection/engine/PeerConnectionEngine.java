@@ -459,6 +459,11 @@ public final class PeerConnectionEngine implements Engine {
         transport.receive(now, remote, local, buf, offset, length);
     }
 
+    @Override
+    public void setInputBacklog(boolean more) {
+        data.setInputBacklog(more);
+    }
+
     /** The DTLS engine's own counters, once DTLS is configured (for tests in this package). */
     Optional<dev.jrtc.dtls.DtlsStats> dtlsStats() {
         return transport == null ? Optional.empty() : transport.dtls().map(dev.jrtc.dtls.DtlsEngine::stats);

@@ -45,6 +45,7 @@ final class SctpDataChannels implements DataChannelTransport {
     private DtlsSender sender;
     private boolean wanted;
     private boolean dirty;
+    private boolean backlog;
     private boolean closed;
     private long droppedRecords;
     private long unsentPackets;
@@ -165,6 +166,21 @@ final class SctpDataChannels implements DataChannelTransport {
         }
         association.handlePacket(nowNanos, record, 0, record.length);
         dirty = true;
+    }
+
+    /**
+     * Passed on to SCTP, which may then SACK a backlog of packets at once. The end of a backlog
+     * marks SCTP for polling even if the last datagram was not for it (a STUN check): the SACK
+     * that waited for the backlog is due now.
+     */
+    void setInputBacklog(boolean more) {
+        if (association != null) {
+            association.setInputBacklog(more);
+            if (!more && backlog) {
+                dirty = true;
+            }
+        }
+        backlog = more;
     }
 
     void handleTimeout(long now) {

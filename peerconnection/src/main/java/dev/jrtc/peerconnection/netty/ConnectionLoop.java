@@ -164,7 +164,7 @@ public final class ConnectionLoop implements AutoCloseable {
      * {@code FixedRecvByteBufAllocator} reads one message per wake-up unless told otherwise (the
      * channel's own default gets 16 from the channel metadata; one set as an option does not).
      */
-    private static FixedRecvByteBufAllocator readBatches() {
+    static FixedRecvByteBufAllocator readBatches() {
         FixedRecvByteBufAllocator sized = new FixedRecvByteBufAllocator(LoopReceiveBuffers.SIZE);
         sized.maxMessagesPerRead(READ_BATCH);
         return sized;
@@ -371,6 +371,8 @@ public final class ConnectionLoop implements AutoCloseable {
     private final class Inbound extends SimpleChannelInboundHandler<DatagramPacket> {
         /** The host address to report as local, or null for the channel's own (the mDNS sockets listen on 5353). */
         private final InetSocketAddress hostAddress;
+        /** Datagrams of the current read batch handed to this handler so far. */
+        private int handledInBatch;
 
         Inbound(InetSocketAddress hostAddress) {
             this.hostAddress = hostAddress;
@@ -378,6 +380,7 @@ public final class ConnectionLoop implements AutoCloseable {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            handledInBatch++;
             if (engine == null || failed || released) {
                 return;
             }
@@ -388,6 +391,7 @@ public final class ConnectionLoop implements AutoCloseable {
             InetSocketAddress local = hostAddress != null ? hostAddress
                     : (InetSocketAddress) ctx.channel().localAddress();
             try {
+                engine.setInputBacklog(moreInBatch(ctx));
                 engine.handleReceive(now(), packet.sender(), local, receiveBuffer, 0, len);
             } catch (RuntimeException e) {
                 fail(e);
@@ -398,11 +402,23 @@ public final class ConnectionLoop implements AutoCloseable {
                         ? s.startedNanos : System.nanoTime();
                 probe.handled(readAt, System.nanoTime(), receiveBuffer[0] & 0xFF, len > 1 ? receiveBuffer[1] & 0xFF : 0);
             }
-            // Drained after every datagram, not once per read batch. One drain per batch made SCTP
-            // acknowledge up to 16 DATA packets with one SACK (17% fewer datagrams), but the sender
-            // then sat idle until the batch's SACK came and refilled its window in bursts: Java to
-            // Java fell from 730 to 355 Mbit/s on two quiet cores (BENCHMARKS.md, issue 8).
+            // Drained after every datagram, not once per read batch, so what a datagram lets us send
+            // goes out at once. One drain per batch made the sender sit idle until the batch's
+            // output came, and Java to Java fell from 730 to 355 Mbit/s (BENCHMARKS.md, issue 8).
+            // The engine coalesces acknowledgements over the batch instead (setInputBacklog).
             drain();
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            handledInBatch = 0;
+            ctx.fireChannelReadComplete();
+        }
+
+        /** Whether datagrams of this read batch are still waiting after the one being handled. */
+        private boolean moreInBatch(ChannelHandlerContext ctx) {
+            return ctx.channel().unsafe().recvBufAllocHandle() instanceof BatchReadingHandle h
+                    && handledInBatch < h.datagramsInBatch();
         }
 
         @Override

@@ -47,6 +47,7 @@ public final class Association {
     private final List<OutboundMessage> early = new ArrayList<>();
     private DataSender sender;
     private DataReceiver receiver;
+    private boolean inputBacklog;
     private StreamResetHandler resets;
     private long now;
     private long packetTag; // the verification tag of the packet being handled
@@ -409,6 +410,7 @@ public final class Association {
         receiver = new DataReceiver(peerInitialTsn, format, config.receiveWindow(),
                 Math.min(config.streams(), handshake.peerOutboundStreams()), config.delayedAckNanos(), this::deliver,
                 counters);
+        receiver.setBacklog(inputBacklog);
         resets = new StreamResetHandler(localInitialTsn, peerInitialTsn, new StreamResetHandler.Actions() {
             @Override
             public void resetIncoming(int[] streams) {
@@ -475,6 +477,18 @@ public final class Association {
         heartbeat.stop();
         control.clear();
         listener.onClosed(reason);
+    }
+
+    /**
+     * Tells the receiver whether more packets are already waiting to be handled after the next
+     * one, so that its routine SACK may cover them all (see {@link DataReceiver}). Callers that
+     * cannot tell never call it.
+     */
+    public void setInputBacklog(boolean more) {
+        inputBacklog = more;
+        if (receiver != null) {
+            receiver.setBacklog(more);
+        }
     }
 
     // ---------------------------------------------------------------- time

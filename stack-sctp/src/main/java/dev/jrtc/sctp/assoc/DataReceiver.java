@@ -7,9 +7,18 @@ import dev.jrtc.sctp.packet.DataFormat;
  * The receiving half of an association: TSN bookkeeping, reassembly, the receiver window, and when
  * to SACK (RFC 9260 §6.2: at least every second packet with DATA, at most 200 ms late, at once when
  * a gap opens or closes, on duplicates, and after a FORWARD TSN).
+ *
+ * <p>One exception to "every second packet": while the caller says that more packets are already
+ * waiting to be handled ({@link #setBacklog}), the routine SACK waits until the backlog is handled,
+ * for up to {@value #MAX_PACKETS_PER_SACK} packets. A receiver that keeps up still acknowledges every
+ * second packet; one that has fallen behind acknowledges what it read in one go with one SACK instead
+ * of a SACK per two packets it already holds, as TCP receivers do for the segments that
+ * generic receive offload merged. SACKs for gaps, duplicates and FORWARD TSN never wait.
  */
 final class DataReceiver {
     private static final int MAX_GAP_BLOCKS = 200;
+    /** The most packets one routine SACK covers while a backlog is being handled. */
+    static final int MAX_PACKETS_PER_SACK = 8;
 
     private final DataFormat format;
     private final TsnTracker tracker;
@@ -23,6 +32,7 @@ final class DataReceiver {
     private boolean sackNow;
     private boolean hadGaps;
     private boolean dataInPacket;
+    private boolean backlog;
 
     DataReceiver(long peerInitialTsn, DataFormat format, long window, int inboundStreams, long sackDelayNanos,
             Reassembly.Sink sink, SctpCounters counters) {
@@ -120,18 +130,26 @@ final class DataReceiver {
         dataInPacket = false;
         packetsUnacked++;
         boolean gaps = tracker.hasGaps();
-        if (gaps || hadGaps || packetsUnacked >= 2) {
+        if (gaps || hadGaps) {
             sackNow = true;
         }
         hadGaps = gaps;
-        if (!sackNow && !delayedSack.running()) {
-            delayedSack.start(now + sackDelay);
+        if (!sackDue() && !delayedSack.running()) {
+            delayedSack.start(now + sackDelay); // also bounds a backlog that is never reported over
         }
+    }
+
+    /**
+     * Whether more packets are already waiting to be handled (see the class comment). The caller
+     * clears it before the last waiting packet, so the SACK goes out when that one is handled.
+     */
+    void setBacklog(boolean more) {
+        backlog = more;
     }
 
     /** Whether a SACK must go out now. */
     boolean sackDue() {
-        return sackNow;
+        return sackNow || packetsUnacked >= (backlog ? MAX_PACKETS_PER_SACK : 2);
     }
 
     /** Whether received DATA has not been acknowledged yet (a SACK may ride along). */

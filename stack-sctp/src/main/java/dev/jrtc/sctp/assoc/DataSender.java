@@ -57,6 +57,7 @@ final class DataSender {
      */
     private boolean batchWindowFull;
     private final int maxBurst;
+    private final int maxPayload;
     private long timedTsn = -1;
     private long timedSentAt;
 
@@ -69,6 +70,7 @@ final class DataSender {
         this.forwardTsnSentFor = cumulativeAck;
         this.peerRwnd = peerRwnd;
         this.maxBurst = maxBurst;
+        this.maxPayload = maxPayload;
         this.burstBudget = maxBurst;
         this.queue = new SendQueue(format, listener);
         this.flight = new RetransmissionQueue(initialTsn);
@@ -301,6 +303,7 @@ final class DataSender {
         if (ack.anyNewlyAcked) {
             detectLosses(now);
         }
+        addStretchBudget(ack.bytesNewlyAcked);
         boolean wasInRecovery = cc.inFastRecovery();
         cc.onAck(ack.bytesNewlyAcked, windowFull, ack.cumulativeAdvanced, cum);
         if (wasInRecovery && !cc.inFastRecovery()) {
@@ -320,6 +323,21 @@ final class DataSender {
         }
         updateForwardTsn();
         return true;
+    }
+
+    /**
+     * Max.Burst is a budget per input, and a receiver that SACKs every second packet gives one
+     * input per two packets. A SACK that newly covers more (a receiver that handled a backlog at
+     * once, see DataReceiver) stands for that many SACKs, and brings their budgets: otherwise each
+     * SACK would free more packets than it lets us send, and the flight would shrink for good.
+     */
+    private void addStretchBudget(long bytesNewlyAcked) {
+        long twoPackets = 2L * maxPayload;
+        if (bytesNewlyAcked <= twoPackets) {
+            return;
+        }
+        int sacks = (int) Math.min(MAX_BATCHED_INPUTS, bytesNewlyAcked / twoPackets);
+        burstBudget = Math.min(burstBudget + (sacks - 1) * maxBurst, maxBurst * MAX_BATCHED_INPUTS);
     }
 
     private void onChunkAcked(Outstanding o, boolean wasMarkedLost) {

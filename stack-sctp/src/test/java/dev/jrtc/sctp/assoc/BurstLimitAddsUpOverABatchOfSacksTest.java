@@ -106,7 +106,7 @@ class BurstLimitAddsUpOverABatchOfSacksTest {
         sackNext(s, 1, 101 * MS);
         sackNext(s, 1, 101 * MS);
         s.onPoll(); // drained, with nothing the window allowed to send
-        sackNext(s, 20, 102 * MS);
+        sackNext(s, 2, 102 * MS);
         assertEquals(MAX_BURST, sendAll(s, 102 * MS), "inputs drained apart do not add up");
     }
 
@@ -118,6 +118,31 @@ class BurstLimitAddsUpOverABatchOfSacksTest {
         }
         s.enqueue(message(100 * MAX_PAYLOAD));
         assertEquals(MAX_BURST, sendAll(s, 0), "one input's burst, then the next input is needed");
+    }
+
+    @Test
+    void aSackThatCoversABacklogBringsTheBurstsOfTheSacksItStandsFor() {
+        DataSender s = withWindowOpen(200);
+        sackNext(s, 2, 500 * MS);
+        assertEquals(MAX_BURST, sendAll(s, 500 * MS), "a SACK of two packets: one burst");
+        sackNext(s, 20, 501 * MS); // a receiver that handled a backlog of twenty packets at once
+        int sent = sendAll(s, 501 * MS);
+        assertTrue(sent > 4 * MAX_BURST, "twenty packets stand for ten SACKs: " + sent);
+        assertTrue(s.flightBytes() >= s.cwnd(), "the window, not the burst, stopped the sender");
+    }
+
+    @Test
+    void sacksOfEightPacketsStillLetTheFlightGrow() {
+        DataSender s = withWindowOpen(0);
+        long now = MS;
+        for (int i = 0; i < 30; i++) {
+            int inFlight = s.outstandingChunks();
+            now += MS;
+            sackNext(s, Math.min(8, inFlight), now);
+            sendAll(s, now);
+        }
+        assertTrue(s.outstandingChunks() > 40, "with one burst per SACK the flight could never grow past "
+                + "what one SACK frees; it is " + s.outstandingChunks());
     }
 
     @Test
